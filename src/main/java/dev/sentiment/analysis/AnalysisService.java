@@ -1,0 +1,58 @@
+package dev.sentiment.analysis;
+
+import dev.sentiment.inference.InferenceEngine;
+import dev.sentiment.inference.ModelInfo;
+import dev.sentiment.inference.Prediction;
+import dev.sentiment.inference.Priority;
+import dev.sentiment.system.InvalidInputException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Service;
+
+/** Classifies one text within its deadline. */
+@Service
+class AnalysisService {
+
+  private final InferenceEngine engine;
+  private final AnalysisProperties properties;
+
+  AnalysisService(InferenceEngine engine, AnalysisProperties properties) {
+    this.engine = engine;
+    this.properties = properties;
+  }
+
+  /**
+   * The answer, or a future failed with the engine's exceptions or a {@link
+   * java.util.concurrent.TimeoutException} when the deadline passes first. Cancelling the returned
+   * future withdraws the text from the queue.
+   */
+  CompletableFuture<AnalyzeResponse> analyze(String text, Integer timeoutMs) {
+    Duration timeout = deadline(timeoutMs);
+    CompletableFuture<Prediction> work =
+        engine
+            .classify(text, timeout, Priority.INTERACTIVE)
+            .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    String model = engine.model().map(ModelInfo::name).orElse("");
+    CompletableFuture<AnalyzeResponse> answer =
+        work.thenApply(prediction -> AnalyzeResponse.of(prediction, model));
+    answer.whenComplete(
+        (result, error) -> {
+          if (answer.isCancelled()) {
+            work.cancel(false);
+          }
+        });
+    return answer;
+  }
+
+  private Duration deadline(Integer timeoutMs) {
+    if (timeoutMs == null) {
+      return properties.timeout();
+    }
+    long max = properties.timeout().toMillis();
+    if (timeoutMs < 1 || timeoutMs > max) {
+      throw new InvalidInputException("'timeout_ms' must be between 1 and " + max);
+    }
+    return Duration.ofMillis(timeoutMs);
+  }
+}

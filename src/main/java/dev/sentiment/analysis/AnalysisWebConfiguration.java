@@ -1,0 +1,68 @@
+package dev.sentiment.analysis;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Async plumbing of {@code /analyze}: Spring MVC's own async timeout is set past the longest
+ * deadline so ours always fires first, and a request that ends without an answer (the client went
+ * away) cancels its work so it is never computed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AnalysisProperties.class)
+class AnalysisWebConfiguration implements WebMvcConfigurer {
+
+  private static final Duration MVC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
+
+  private final AnalysisProperties properties;
+
+  AnalysisWebConfiguration(AnalysisProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+    configurer.setDefaultTimeout(properties.timeout().plus(MVC_TIMEOUT_MARGIN).toMillis());
+    configurer.registerDeferredResultInterceptors(new CancelOnDisconnect());
+  }
+
+  @Bean
+  FilterRegistrationBean<AnalyzeOutcomeFilter> analyzeOutcomeFilter(MeterRegistry registry) {
+    FilterRegistrationBean<AnalyzeOutcomeFilter> registration =
+        new FilterRegistrationBean<>(new AnalyzeOutcomeFilter(registry));
+    registration.addUrlPatterns("/analyze");
+    // Outside the body-size filter, so bodies refused there are counted too.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /**
+   * Cancels the work behind an answer whose request failed while waiting, which is how the servlet
+   * container reports a client that closed its connection.
+   */
+  static final class CancelOnDisconnect implements DeferredResultProcessingInterceptor {
+
+    /** The request attribute holding the pending answer's future. */
+    static final String PENDING = CancelOnDisconnect.class.getName() + ".pending";
+
+    @Override
+    public <T> boolean handleError(NativeWebRequest request, DeferredResult<T> result, Throwable t) {
+      if (request.getAttribute(PENDING, NativeWebRequest.SCOPE_REQUEST)
+          instanceof CompletableFuture<?> pending) {
+        pending.cancel(false);
+      }
+      return true;
+    }
+  }
+}

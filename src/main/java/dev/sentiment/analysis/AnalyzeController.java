@@ -1,0 +1,46 @@
+package dev.sentiment.analysis;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /analyze}: one text in, its sentiment out. */
+@RestController
+class AnalyzeController {
+
+  private final AnalysisService service;
+
+  AnalyzeController(AnalysisService service) {
+    this.service = service;
+  }
+
+  @Operation(summary = "Classify the sentiment of one text")
+  @ApiResponse(responseCode = "200", description = "The label and probabilities")
+  @ApiResponse(responseCode = "400", description = "Malformed JSON, missing or blank text, bad timeout_ms")
+  @ApiResponse(responseCode = "408", description = "No answer within the deadline")
+  @ApiResponse(responseCode = "413", description = "Body larger than the limit")
+  @ApiResponse(responseCode = "415", description = "Content type other than JSON")
+  @ApiResponse(responseCode = "503", description = "Queue full (see Retry-After) or model not ready")
+  @PostMapping(
+      path = "/analyze",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  CompletableFuture<AnalyzeResponse> analyze(
+      @Valid @RequestBody AnalyzeRequest request,
+      @Parameter(description = "A deadline shorter than the server's, in milliseconds")
+          @RequestParam(name = "timeout_ms", required = false)
+          Integer timeoutMs,
+      HttpServletRequest servletRequest) {
+    CompletableFuture<AnalyzeResponse> answer = service.analyze(request.text(), timeoutMs);
+    servletRequest.setAttribute(AnalysisWebConfiguration.CancelOnDisconnect.PENDING, answer);
+    return answer;
+  }
+}

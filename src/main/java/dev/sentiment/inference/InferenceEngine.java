@@ -1,0 +1,223 @@
+package dev.sentiment.inference;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Classifies texts with the configured model. Texts are tokenized on the caller's thread, admitted
+ * into a bounded {@link WorkQueue} and computed in batches by workers on a dedicated {@link
+ * ThreadPoolTaskExecutor}; the caller gets a {@link CompletableFuture} at once. Admission never
+ * blocks an interactive caller: a full queue is an immediately failed future.
+ *
+ * <p>The model loads in the background when the application starts, so liveness is answered at
+ * once; {@link #ready()} turns true only after a warm-up and a self-test on known sentences.
+ */
+public class InferenceEngine implements SmartLifecycle {
+
+  /** Stops after the web server has finished its in-flight requests, so they get answers. */
+  public static final int PHASE = Integer.MAX_VALUE - 4096;
+
+  private static final Logger log = LoggerFactory.getLogger(InferenceEngine.class);
+  private static final Duration LONGEST_DEADLINE = Duration.ofDays(1);
+
+  private final InferenceProperties properties;
+  private final ResourceLoader resources;
+  private final ThreadPoolTaskExecutor executor;
+  private final WorkQueue queue;
+  private final EngineMetrics metrics;
+  private final PassTimeAverage passTimes = new PassTimeAverage();
+  private final CountDownLatch workersExited;
+  private volatile EngineState state = EngineState.STOPPED;
+  private volatile String failure = "";
+  private volatile ModelInfo info;
+  private volatile boolean workersLaunched;
+  private TextEncoder encoder;
+  private TorchScriptModel model;
+
+  InferenceEngine(
+      InferenceProperties properties,
+      ResourceLoader resources,
+      ThreadPoolTaskExecutor executor,
+      MeterRegistry registry) {
+    this.properties = properties;
+    this.resources = resources;
+    this.executor = executor;
+    this.queue = new WorkQueue(properties.queueCapacity(), properties.bulkQueueCapacity());
+    this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
+    this.workersExited = new CountDownLatch(properties.effectiveWorkers());
+  }
+
+  /**
+   * Classifies one text. The future fails with {@link ModelNotReadyException} before the model is
+   * ready, {@link OverloadedException} when the interactive lane is full, {@link
+   * DeadlineExceededException} when the timeout passed before a worker reached the text, and
+   * {@link InferenceException} when the model failed on it. Cancelling the future, or completing
+   * it otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits for room in
+   * its lane, so it must not come from a request thread.
+   */
+  public CompletableFuture<Prediction> classify(String text, Duration timeout, Priority priority) {
+    if (state != EngineState.READY) {
+      return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
+    }
+    return admit(text, timeout, priority);
+  }
+
+  private CompletableFuture<Prediction> admit(String text, Duration timeout, Priority priority) {
+    EncodedText encoded;
+    try {
+      encoded = encoder.encode(text);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(
+          new InferenceException("The text could not be tokenized", e));
+    }
+    metrics.admitted(encoded);
+    long now = System.nanoTime();
+    Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
+    WorkItem item = new WorkItem(encoded, priority, now, now + bounded.toNanos());
+    if (priority == Priority.INTERACTIVE) {
+      if (!queue.offer(item)) {
+        return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
+      }
+      return item.future;
+    }
+    try {
+      if (!queue.put(item)) {
+        return CompletableFuture.failedFuture(new ModelNotReadyException("Shutting down"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(new CancellationException("Interrupted"));
+    }
+    return item.future;
+  }
+
+  /** When the queue ahead of a new text should have drained: depth over batch size times pass time. */
+  Duration retryAfter() {
+    int waiting = queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK);
+    double passes = Math.ceil((double) waiting / properties.maxBatchSize()) + 1;
+    double nanos = passes * passTimes.nanos() / properties.effectiveWorkers();
+    return Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1e9)));
+  }
+
+  /** The loaded model, once its files have been read. */
+  public Optional<ModelInfo> model() {
+    return Optional.ofNullable(info);
+  }
+
+  /** Whether texts are accepted: the model is loaded, warmed up and passed its self-test. */
+  public boolean ready() {
+    return state == EngineState.READY;
+  }
+
+  /** A short, client-safe explanation of why the engine is not ready. */
+  public String notReadyReason() {
+    return switch (state) {
+      case STOPPED -> "The model is not loaded";
+      case LOADING -> "The model is still loading";
+      case WARMING -> "The model is warming up";
+      case READY -> "";
+      case FAILED -> "The model failed to load: " + failure;
+    };
+  }
+
+  EngineState state() {
+    return state;
+  }
+
+  @Override
+  public void start() {
+    state = EngineState.LOADING;
+    TorchScriptModel.configureRuntime(properties);
+    Thread loader = new Thread(this::load, "model-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  private void load() {
+    try {
+      ModelDirectory directory = ModelDirectory.open(properties.modelDir(), resources);
+      info = directory.info();
+      encoder =
+          TextEncoder.load(
+              directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
+      model = TorchScriptModel.load(directory);
+      log.info("Loaded model {} {} with labels {}", info.name(), info.version(), info.labels());
+      for (int i = 0; i < properties.effectiveWorkers(); i++) {
+        executor.execute(this::runWorker);
+      }
+      workersLaunched = true;
+      state = EngineState.WARMING;
+      new ModelCheck(this::admit, info, properties).warmUpAndSelfTest();
+      state = EngineState.READY;
+      log.info("Model {} is ready", info.name());
+    } catch (IOException | ModelCheck.SelfTestFailure | RuntimeException e) {
+      failure = e.getMessage();
+      state = EngineState.FAILED;
+      log.error("The model could not be made ready: {}", e.getMessage(), e);
+    }
+  }
+
+  private void runWorker() {
+    try {
+      new InferenceWorker(queue, model, properties, info.labels(), metrics, passTimes::add).run();
+    } finally {
+      workersExited.countDown();
+    }
+  }
+
+  @Override
+  public void stop() {
+    // Texts already admitted are still computed; only new ones are refused.
+    queue.close();
+    try {
+      if (workersLaunched && !workersExited.await(30, TimeUnit.SECONDS)) {
+        log.warn("Inference workers did not finish within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    state = EngineState.STOPPED;
+    if (model != null) {
+      model.close();
+    }
+    if (encoder != null) {
+      encoder.close();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return state != EngineState.STOPPED;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  /** Where the engine is in its life. */
+  enum EngineState {
+    STOPPED,
+    LOADING,
+    WARMING,
+    READY,
+    FAILED
+  }
+
+  /** Admission as {@link ModelCheck} uses it, bypassing the readiness gate it is there to open. */
+  @FunctionalInterface
+  interface Admission {
+    CompletableFuture<Prediction> admit(String text, Duration timeout, Priority priority);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.sentiment.inference;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the inference engine ({@code sentiment.inference.*}).
+ *
+ * @param modelDir the model directory ({@code model.pt}, {@code tokenizer.json}, {@code
+ *     config.json}); a file-system path or {@code classpath:} location. Default: the built-in model.
+ * @param workers inference workers, each with its own predictor; 0 means one per available core
+ * @param intraOpThreads libtorch threads inside one forward pass (per worker)
+ * @param interOpThreads libtorch threads running independent operators in parallel
+ * @param maxBatchSize the most texts in one forward pass; 1 switches batching off
+ * @param maxBatchDelay how long a worker waits for a batch to fill while another worker is busy
+ * @param queueCapacity texts from {@code /analyze} that may wait; beyond it requests are rejected
+ * @param bulkQueueCapacity texts from batch jobs that may wait; producers block beyond it
+ * @param graphOptimizer whether TorchScript's profiling graph executor optimises the model
+ * @param warmupRounds forward passes over a range of shapes before the model is declared ready
+ * @param selfTest known sentences and the labels they must get before the model is declared ready;
+ *     a case whose label the model does not have is skipped. Default: one clear positive and one
+ *     clear negative English sentence.
+ */
+@Validated
+@ConfigurationProperties("sentiment.inference")
+public record InferenceProperties(
+    @DefaultValue("classpath:models/sentiment-en-sst2") @NotBlank String modelDir,
+    @DefaultValue("0") @Min(0) int workers,
+    @DefaultValue("1") @Min(1) int intraOpThreads,
+    @DefaultValue("1") @Min(1) int interOpThreads,
+    @DefaultValue("32") @Min(1) int maxBatchSize,
+    @DefaultValue("2ms") @NotNull Duration maxBatchDelay,
+    @DefaultValue("1024") @Min(1) int queueCapacity,
+    @DefaultValue("1024") @Min(1) int bulkQueueCapacity,
+    @DefaultValue("false") boolean graphOptimizer,
+    @DefaultValue("3") @Min(0) int warmupRounds,
+    List<@Valid SelfTestCase> selfTest) {
+
+  /**
+   * Applies the defaults that annotations cannot express.
+   */
+  public InferenceProperties {
+    if (selfTest == null) {
+      selfTest =
+          List.of(
+              new SelfTestCase("I loved this movie, it was wonderful.", "POSITIVE"),
+              new SelfTestCase("A terrible, boring waste of time.", "NEGATIVE"));
+    }
+  }
+
+  /**
+   * One self-test sentence.
+   *
+   * @param text the sentence
+   * @param label the label the model must give it
+   */
+  public record SelfTestCase(@NotBlank String text, @NotBlank String label) {}
+
+  /** The worker count after resolving 0 to the number of available cores. */
+  public int effectiveWorkers() {
+    return workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+}

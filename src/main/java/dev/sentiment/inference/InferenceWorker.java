@@ -1,0 +1,132 @@
+package dev.sentiment.inference;
+
+import ai.djl.translate.TranslateException;
+import dev.sentiment.inference.TorchScriptModel.ForwardPass;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One inference worker: takes batches from the queue, drops what is no longer wanted, and runs the
+ * rest through its own predictor. A failing pass is retried text by text, so one bad text fails
+ * only itself.
+ */
+final class InferenceWorker implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(InferenceWorker.class);
+
+  private final WorkQueue queue;
+  private final TorchScriptModel model;
+  private final InferenceProperties properties;
+  private final List<String> labels;
+  private final EngineMetrics metrics;
+  private final LongConsumer passTimes;
+
+  InferenceWorker(
+      WorkQueue queue,
+      TorchScriptModel model,
+      InferenceProperties properties,
+      List<String> labels,
+      EngineMetrics metrics,
+      LongConsumer passTimes) {
+    this.queue = queue;
+    this.model = model;
+    this.properties = properties;
+    this.labels = labels;
+    this.metrics = metrics;
+    this.passTimes = passTimes;
+  }
+
+  @Override
+  public void run() {
+    long maxDelay = properties.maxBatchDelay().toNanos();
+    try (ForwardPass pass = model.newForwardPass(properties)) {
+      while (true) {
+        List<WorkItem> batch = queue.takeBatch(properties.maxBatchSize(), maxDelay);
+        if (batch.isEmpty()) {
+          return;
+        }
+        try {
+          process(batch, pass);
+        } finally {
+          queue.batchDone();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void process(List<WorkItem> batch, ForwardPass pass) {
+    long now = System.nanoTime();
+    List<WorkItem> live = new ArrayList<>(batch.size());
+    for (WorkItem item : batch) {
+      if (item.future.isCancelled()) {
+        metrics.skippedCancelled();
+      } else if (item.future.isDone()) {
+        // Completed elsewhere: the caller's own timeout fired while the text waited.
+        metrics.skippedExpired();
+      } else if (item.expiredAt(now)) {
+        metrics.skippedExpired();
+        item.future.completeExceptionally(new DeadlineExceededException());
+      } else {
+        metrics.waited(now - item.admittedNanos);
+        live.add(item);
+      }
+    }
+    for (List<WorkItem> group : LengthGroups.split(live)) {
+      run(group, pass);
+    }
+  }
+
+  private void run(List<WorkItem> group, ForwardPass pass) {
+    List<EncodedText> texts = new ArrayList<>(group.size());
+    for (WorkItem item : group) {
+      texts.add(item.text);
+    }
+    long start = System.nanoTime();
+    float[][] probabilities;
+    try {
+      probabilities = pass.run(texts);
+    } catch (TranslateException | RuntimeException e) {
+      if (group.size() > 1) {
+        for (WorkItem item : group) {
+          run(List.of(item), pass);
+        }
+      } else {
+        log.warn("Inference failed for one text of {} tokens", texts.get(0).length(), e);
+        metrics.failed();
+        group.get(0).future.completeExceptionally(
+            new InferenceException("The model failed to process this text", e));
+      }
+      return;
+    }
+    long elapsed = System.nanoTime() - start;
+    metrics.pass(group.size(), elapsed);
+    passTimes.accept(elapsed);
+    for (int i = 0; i < group.size(); i++) {
+      WorkItem item = group.get(i);
+      Prediction prediction = toPrediction(probabilities[i], item.text);
+      metrics.predicted(prediction.label());
+      item.future.complete(prediction);
+    }
+  }
+
+  private Prediction toPrediction(float[] probabilities, EncodedText text) {
+    Map<String, Double> byLabel = new LinkedHashMap<>();
+    int best = 0;
+    for (int i = 0; i < probabilities.length; i++) {
+      // Through the float's shortest decimal form, so 0.97f is answered as 0.97, not 0.9700000286.
+      byLabel.put(labels.get(i), Double.parseDouble(Float.toString(probabilities[i])));
+      if (probabilities[i] > probabilities[best]) {
+        best = i;
+      }
+    }
+    String label = labels.get(best);
+    return new Prediction(label, byLabel.get(label), byLabel, text.length(), text.truncated());
+  }
+}

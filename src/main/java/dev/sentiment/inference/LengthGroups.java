@@ -1,0 +1,43 @@
+package dev.sentiment.inference;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Splits a batch into forward passes so that padding stays small. A pass costs roughly its rows
+ * times its longest row plus a fixed overhead; sorted by length, the cheapest split into
+ * contiguous runs is found exactly by dynamic programming (a batch holds at most a few dozen
+ * texts, so the quadratic search is negligible next to one pass).
+ */
+final class LengthGroups {
+
+  /** The fixed cost of one forward pass, in padded token positions. */
+  static final int PASS_OVERHEAD_TOKENS = 256;
+
+  private LengthGroups() {}
+
+  static List<List<WorkItem>> split(List<WorkItem> items) {
+    List<WorkItem> sorted = new ArrayList<>(items);
+    sorted.sort(Comparator.comparingInt(item -> item.text.length()));
+    int n = sorted.size();
+    long[] best = new long[n + 1];
+    int[] cut = new int[n + 1];
+    for (int end = 1; end <= n; end++) {
+      best[end] = Long.MAX_VALUE;
+      long longest = sorted.get(end - 1).text.length();
+      for (int start = 0; start < end; start++) {
+        long cost = best[start] + PASS_OVERHEAD_TOKENS + (end - start) * longest;
+        if (cost < best[end]) {
+          best[end] = cost;
+          cut[end] = start;
+        }
+      }
+    }
+    List<List<WorkItem>> groups = new ArrayList<>();
+    for (int end = n; end > 0; end = cut[end]) {
+      groups.add(0, sorted.subList(cut[end], end));
+    }
+    return groups;
+  }
+}

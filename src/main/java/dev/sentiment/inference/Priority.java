@@ -1,0 +1,9 @@
+package dev.sentiment.inference;
+
+/** Which lane a text waits in: interactive requests always go before bulk work. */
+public enum Priority {
+  /** A caller is waiting ({@code /analyze}); rejected at once when its lane is full. */
+  INTERACTIVE,
+  /** Background work (batch jobs); waits for room instead of being rejected. */
+  BULK
+}

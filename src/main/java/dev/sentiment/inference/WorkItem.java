@@ -1,0 +1,24 @@
+package dev.sentiment.inference;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One admitted text waiting for, or in, a forward pass. Times are {@link System#nanoTime()}. */
+final class WorkItem {
+
+  final EncodedText text;
+  final Priority priority;
+  final long admittedNanos;
+  final long deadlineNanos;
+  final CompletableFuture<Prediction> future = new CompletableFuture<>();
+
+  WorkItem(EncodedText text, Priority priority, long admittedNanos, long deadlineNanos) {
+    this.text = text;
+    this.priority = priority;
+    this.admittedNanos = admittedNanos;
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  boolean expiredAt(long nowNanos) {
+    return nowNanos - deadlineNanos >= 0;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.sentiment.inference;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Two bounded lanes feeding the workers. Interactive texts are taken first and are refused at once
+ * when their lane is full; bulk texts fill the rest of a batch and their producers wait for room.
+ * A worker that finds fewer texts than a full batch waits up to the batch delay for more, but only
+ * while another worker is computing: with an idle worker around, waiting would only add latency.
+ */
+final class WorkQueue {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition available = lock.newCondition();
+  private final Condition bulkRoom = lock.newCondition();
+  private final ArrayDeque<WorkItem> interactive = new ArrayDeque<>();
+  private final ArrayDeque<WorkItem> bulk = new ArrayDeque<>();
+  private final int interactiveCapacity;
+  private final int bulkCapacity;
+  private int busyWorkers;
+  private boolean closed;
+
+  WorkQueue(int interactiveCapacity, int bulkCapacity) {
+    this.interactiveCapacity = interactiveCapacity;
+    this.bulkCapacity = bulkCapacity;
+  }
+
+  /** Admits an interactive text, or returns false at once if the lane is full or closed. */
+  boolean offer(WorkItem item) {
+    lock.lock();
+    try {
+      if (closed || interactive.size() >= interactiveCapacity) {
+        return false;
+      }
+      interactive.addLast(item);
+      available.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Admits a bulk text, waiting for room; returns false if the queue closed meanwhile. */
+  boolean put(WorkItem item) throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (!closed && bulk.size() >= bulkCapacity) {
+        bulkRoom.await();
+      }
+      if (closed) {
+        return false;
+      }
+      bulk.addLast(item);
+      available.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The next batch, at most {@code maxSize} texts; blocks until there is one. Returns an empty list
+   * once the queue is closed and drained. Every non-empty batch must be followed by {@link
+   * #batchDone()}.
+   */
+  List<WorkItem> takeBatch(int maxSize, long maxDelayNanos) throws InterruptedException {
+    List<WorkItem> batch = new ArrayList<>(maxSize);
+    lock.lockInterruptibly();
+    try {
+      while (interactive.isEmpty() && bulk.isEmpty()) {
+        if (closed) {
+          return batch;
+        }
+        available.await();
+      }
+      drainInto(batch, maxSize);
+      long waitUntil = System.nanoTime() + maxDelayNanos;
+      while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
+        long remaining = waitUntil - System.nanoTime();
+        if (remaining <= 0) {
+          break;
+        }
+        available.awaitNanos(remaining);
+        drainInto(batch, maxSize);
+      }
+      busyWorkers++;
+      if (!interactive.isEmpty() || !bulk.isEmpty()) {
+        available.signal();
+      }
+      return batch;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void drainInto(List<WorkItem> batch, int maxSize) {
+    while (batch.size() < maxSize && !interactive.isEmpty()) {
+      batch.add(interactive.pollFirst());
+    }
+    boolean tookBulk = false;
+    while (batch.size() < maxSize && !bulk.isEmpty()) {
+      batch.add(bulk.pollFirst());
+      tookBulk = true;
+    }
+    if (tookBulk) {
+      bulkRoom.signalAll();
+    }
+  }
+
+  void batchDone() {
+    lock.lock();
+    try {
+      busyWorkers--;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops admitting; workers still drain what was admitted. */
+  void close() {
+    lock.lock();
+    try {
+      closed = true;
+      available.signalAll();
+      bulkRoom.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int size(Priority priority) {
+    lock.lock();
+    try {
+      return priority == Priority.INTERACTIVE ? interactive.size() : bulk.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

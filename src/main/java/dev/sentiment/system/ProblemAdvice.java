@@ -1,0 +1,167 @@
+package dev.sentiment.system;
+
+import dev.sentiment.inference.InferenceException;
+import dev.sentiment.inference.ModelNotReadyException;
+import dev.sentiment.inference.OverloadedException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error as RFC 9457 {@code application/problem+json}. Details are written here, never
+ * copied from exception messages of libraries, so no class name, stack trace, SQL or file path can
+ * reach a client.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+  private static final String MODEL_RETRY_SECONDS = "5";
+
+  @ExceptionHandler(TimeoutException.class)
+  ResponseEntity<Object> deadline(TimeoutException e, WebRequest request) {
+    return answer(
+        Problems.DEADLINE_EXCEEDED.detail(
+            HttpStatus.REQUEST_TIMEOUT, "No answer could be computed within the deadline"),
+        new HttpHeaders(),
+        request);
+  }
+
+  @ExceptionHandler(OverloadedException.class)
+  ResponseEntity<Object> overloaded(OverloadedException e, WebRequest request) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+    return answer(
+        Problems.OVERLOADED.detail(
+            HttpStatus.SERVICE_UNAVAILABLE, "The service is at capacity; retry later"),
+        headers,
+        request);
+  }
+
+  @ExceptionHandler(ModelNotReadyException.class)
+  ResponseEntity<Object> notReady(ModelNotReadyException e, WebRequest request) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, MODEL_RETRY_SECONDS);
+    return answer(
+        Problems.MODEL_NOT_READY.detail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()),
+        headers,
+        request);
+  }
+
+  @ExceptionHandler(InferenceException.class)
+  ResponseEntity<Object> inferenceFailed(InferenceException e, WebRequest request) {
+    return answer(
+        Problems.INFERENCE_FAILED.detail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()),
+        new HttpHeaders(),
+        request);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Object> invalid(InvalidInputException e, WebRequest request) {
+    return answer(
+        Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, e.getMessage()),
+        new HttpHeaders(),
+        request);
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException e, WebRequest request) {
+    return answer(tooLarge(e), new HttpHeaders(), request);
+  }
+
+  /** The client went away; nobody reads this answer, but the request must still end cleanly. */
+  @ExceptionHandler(CancellationException.class)
+  ResponseEntity<Object> cancelled(CancellationException e, WebRequest request) {
+    return answer(
+        Problems.OVERLOADED.detail(HttpStatus.SERVICE_UNAVAILABLE, "The request was cancelled"),
+        new HttpHeaders(),
+        request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    log.error("Unexpected error", e);
+    return answer(
+        Problems.INTERNAL_ERROR.detail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
+        new HttpHeaders(),
+        request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    PayloadTooLargeException tooLarge = BodyErrors.find(e, PayloadTooLargeException.class);
+    if (tooLarge != null) {
+      return answer(tooLarge(tooLarge), headers, request);
+    }
+    return answer(
+        Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e)),
+        headers,
+        request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return answer(
+        Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e)),
+        headers,
+        request);
+  }
+
+  /** Gives Spring's own problem details a type URN, so every answer looks the same. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      ProblemDetail typed =
+          Problems.forStatus(status.value()).detail(status, problem.getDetail());
+      typed.setInstance(problem.getInstance());
+      body = typed;
+    }
+    if (body instanceof ProblemDetail problem) {
+      markProblem(problem, request);
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private ResponseEntity<Object> answer(
+      ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+    markProblem(problem, request);
+    HttpHeaders merged = new HttpHeaders();
+    merged.addAll(headers);
+    return ResponseEntity.status(problem.getStatus()).headers(merged).body(problem);
+  }
+
+  private static void markProblem(ProblemDetail problem, WebRequest request) {
+    String type = String.valueOf(problem.getType());
+    request.setAttribute(
+        Problems.ATTRIBUTE, type.substring(type.lastIndexOf(':') + 1), RequestAttributes.SCOPE_REQUEST);
+  }
+
+  static ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return Problems.PAYLOAD_TOO_LARGE.detail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.sentiment.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's error page for errors raised outside Spring MVC (by the servlet
+ * container or a filter): they too are answered as problem+json, with nothing but the status.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+  @RequestMapping(
+      path = "${server.error.path:/error}",
+      produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status =
+        code instanceof Integer value && HttpStatus.resolve(value) != null
+            ? HttpStatus.valueOf(value)
+            : HttpStatus.INTERNAL_SERVER_ERROR;
+    ProblemDetail problem =
+        Problems.forStatus(status.value()).detail(status, status.getReasonPhrase());
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri instanceof String path) {
+      try {
+        problem.setInstance(java.net.URI.create(path));
+      } catch (IllegalArgumentException e) {
+        // Not a valid URI: leave it out rather than echo it.
+      }
+    }
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

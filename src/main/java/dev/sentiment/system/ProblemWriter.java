@@ -1,0 +1,44 @@
+package dev.sentiment.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a problem detail straight to a response, for code that runs outside Spring MVC. */
+class ProblemWriter {
+
+  private final JsonMapper json;
+
+  ProblemWriter(JsonMapper json) {
+    this.json = json;
+  }
+
+  void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    if (problem.getInstance() == null) {
+      try {
+        problem.setInstance(URI.create(request.getRequestURI()));
+      } catch (IllegalArgumentException e) {
+        // A path that is not a valid URI is simply not echoed.
+      }
+    }
+    request.setAttribute(Problems.ATTRIBUTE, slugOf(problem));
+    response.resetBuffer();
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  private static String slugOf(ProblemDetail problem) {
+    String type = String.valueOf(problem.getType());
+    return type.substring(type.lastIndexOf(':') + 1);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sentiment.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new UUID
+ * otherwise. It is echoed in the response and carried in the logs as {@code requestId}.
+ */
+class RequestIdFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "X-Request-Id";
+  static final String MDC_KEY = "requestId";
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String id = request.getHeader(HEADER);
+    if (id == null || !SANE.matcher(id).matches()) {
+      id = UUID.randomUUID().toString();
+    }
+    response.setHeader(HEADER, id);
+    MDC.put(MDC_KEY, id);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      MDC.remove(MDC_KEY);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package dev.sentiment.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+
+import dev.sentiment.inference.EngineFailures;
+import dev.sentiment.inference.InferenceEngine;
+import dev.sentiment.inference.ModelInfo;
+import dev.sentiment.inference.Prediction;
+import dev.sentiment.inference.Priority;
+import dev.sentiment.system.SystemTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Every status code of {@code POST /analyze}, each answered as problem+json when it is an error. */
+@WebMvcTest(AnalyzeController.class)
+@Import({AnalysisService.class, SystemTestSupport.class, AnalyzeControllerTest.Meters.class})
+class AnalyzeControllerTest {
+
+  @Autowired MockMvcTester mvc;
+  @Autowired MeterRegistry registry;
+  @MockitoBean InferenceEngine engine;
+
+  @BeforeEach
+  void model() throws Exception {
+    given(engine.model())
+        .willReturn(
+            Optional.of(new ModelInfo("test-model", "1", List.of("NEGATIVE", "POSITIVE"), 128)));
+  }
+
+  private static Prediction positive() {
+    Map<String, Double> probabilities = new LinkedHashMap<>();
+    probabilities.put("NEGATIVE", 0.03);
+    probabilities.put("POSITIVE", 0.97);
+    return new Prediction("POSITIVE", 0.97, probabilities, 7, false);
+  }
+
+  private MvcTestResult post(String body) {
+    return mvc.post().uri("/analyze").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+  }
+
+  @Test
+  void answersTheLabelAndProbabilities() throws Exception {
+    given(engine.classify(eq("great"), any(), eq(Priority.INTERACTIVE)))
+        .willReturn(CompletableFuture.completedFuture(positive()));
+
+    assertThat(post("{\"text\":\"great\"}"))
+        .hasStatusOk()
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"sentiment":"POSITIVE","score":0.97,
+             "probabilities":{"NEGATIVE":0.03,"POSITIVE":0.97},
+             "model":"test-model","truncated":false}
+            """);
+  }
+
+  @Test
+  void passesAShorterClientDeadlineToTheEngine() throws Exception {
+    given(engine.classify(anyString(), any(), any()))
+        .willReturn(CompletableFuture.completedFuture(positive()));
+
+    assertThat(
+            mvc.post()
+                .uri("/analyze?timeout_ms=250")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"great\"}")
+                .exchange())
+        .hasStatusOk();
+    verify(engine).classify("great", Duration.ofMillis(250), Priority.INTERACTIVE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"text\":",
+        "not json",
+        "{}",
+        "{\"text\":null}",
+        "{\"text\":\"\"}",
+        "{\"text\":\"  \\n\"}",
+        "{\"text\":42}",
+        "{\"text\":true}",
+        "{\"text\":[\"a\"]}",
+        "{\"text\":{\"a\":1}}",
+        "[]",
+        "\"text\"",
+        "{\"text\":\"a\"} trailing",
+        "{\"text\":\"a\",\"text\":\"b\"}"
+      })
+  void refusesBadBodiesWith400(String body) throws Exception {
+    MvcTestResult result = post(body);
+    assertThat(result).hasStatus(400);
+    assertProblem(result, "invalid-request");
+  }
+
+  @Test
+  void refusesAnEmptyBodyWith400() throws Exception {
+    MvcTestResult result = post("");
+    assertThat(result).hasStatus(400);
+    assertProblem(result, "invalid-request");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "abc", "5001", "1.5", "99999999999"})
+  void refusesBadTimeoutsWith400(String timeout) throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze?timeout_ms=" + timeout)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"great\"}")
+            .exchange();
+    assertThat(result).hasStatus(400);
+    assertProblem(result, "invalid-request");
+  }
+
+  @Test
+  void answers408WhenTheDeadlinePasses() throws Exception {
+    given(engine.classify(anyString(), any(), any())).willReturn(new CompletableFuture<>());
+
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze?timeout_ms=20")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"text\":\"slow\"}")
+            .exchange();
+    assertThat(result).hasStatus(408);
+    assertProblem(result, "deadline-exceeded");
+  }
+
+  @Test
+  void answers500WhenInferenceFails() throws Exception {
+    given(engine.classify(anyString(), any(), any()))
+        .willReturn(CompletableFuture.failedFuture(EngineFailures.inference()));
+
+    MvcTestResult result = post("{\"text\":\"boom\"}");
+    assertThat(result).hasStatus(500);
+    assertProblem(result, "inference-failed");
+  }
+
+  @Test
+  void answers503WithRetryAfterWhenTheQueueIsFull() throws Exception {
+    given(engine.classify(anyString(), any(), any()))
+        .willReturn(CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(3))));
+
+    MvcTestResult result = post("{\"text\":\"busy\"}");
+    assertThat(result).hasStatus(503).hasHeader("Retry-After", "3");
+    assertProblem(result, "overloaded");
+  }
+
+  @Test
+  void answers503WhenTheModelIsNotReady() throws Exception {
+    given(engine.classify(anyString(), any(), any()))
+        .willReturn(CompletableFuture.failedFuture(EngineFailures.notReady()));
+
+    MvcTestResult result = post("{\"text\":\"early\"}");
+    assertThat(result).hasStatus(503).containsHeader("Retry-After");
+    assertProblem(result, "model-not-ready");
+  }
+
+  @Test
+  void answers413WhenTheBodyIsTooLarge() throws Exception {
+    String text = "a".repeat(1024 * 1024 + 1);
+    MvcTestResult result = post("{\"text\":\"" + text + "\"}");
+    assertThat(result).hasStatus(413);
+    assertProblem(result, "payload-too-large");
+  }
+
+  @Test
+  void answers415ForContentOtherThanJson() throws Exception {
+    MvcTestResult result =
+        mvc.post().uri("/analyze").contentType(MediaType.TEXT_PLAIN).content("great").exchange();
+    assertThat(result).hasStatus(415);
+    assertProblem(result, "unsupported-media-type");
+  }
+
+  @Test
+  void answers405ForGet() throws Exception {
+    MvcTestResult result = mvc.get().uri("/analyze").exchange();
+    assertThat(result).hasStatus(405);
+    assertProblem(result, "method-not-allowed");
+  }
+
+  @Test
+  void countsEveryAnswerByOutcome() throws Exception {
+    given(engine.classify(eq("fine"), any(), any()))
+        .willReturn(CompletableFuture.completedFuture(positive()));
+    given(engine.classify(eq("busy"), any(), any()))
+        .willReturn(CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(1))));
+    double ok = outcomes("ok");
+    double invalid = outcomes("invalid");
+    double overloaded = outcomes("overloaded");
+
+    post("{\"text\":\"fine\"}");
+    post("{\"text\":\"busy\"}");
+    post("{\"text\":1}");
+    mvc.post().uri("/analyze").contentType(MediaType.TEXT_PLAIN).content("x").exchange();
+
+    assertThat(outcomes("ok")).isEqualTo(ok + 1);
+    assertThat(outcomes("overloaded")).isEqualTo(overloaded + 1);
+    assertThat(outcomes("invalid")).isEqualTo(invalid + 2);
+  }
+
+  private double outcomes(String outcome) {
+    return registry.get("sentiment.requests").tag("outcome", outcome).counter().count();
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Meters {
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  static void assertProblem(MvcTestResult result, String slug) throws Exception {
+    assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:sentiment:problem:" + slug);
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+    String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).doesNotContain("Exception", "java.", "tools.jackson", "at dev.", "\tat ");
+  }
+}

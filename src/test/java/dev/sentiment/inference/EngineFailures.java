@@ -1,0 +1,22 @@
+package dev.sentiment.inference;
+
+import java.time.Duration;
+
+/** The engine's failures, for tests of the layers above it. */
+public final class EngineFailures {
+
+  private EngineFailures() {}
+
+  public static OverloadedException overloaded(Duration retryAfter) {
+    return new OverloadedException(retryAfter);
+  }
+
+  public static ModelNotReadyException notReady() {
+    return new ModelNotReadyException("The model is still loading");
+  }
+
+  public static InferenceException inference() {
+    return new InferenceException(
+        "The model failed to process this text", new IllegalStateException("native failure"));
+  }
+}
