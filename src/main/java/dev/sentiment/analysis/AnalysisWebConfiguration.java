@@ -57,7 +57,8 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     static final String PENDING = CancelOnDisconnect.class.getName() + ".pending";
 
     @Override
-    public <T> boolean handleError(NativeWebRequest request, DeferredResult<T> result, Throwable t) {
+    public <T> boolean handleError(
+        NativeWebRequest request, DeferredResult<T> result, Throwable t) {
       if (request.getAttribute(PENDING, NativeWebRequest.SCOPE_REQUEST)
           instanceof CompletableFuture<?> pending) {
         pending.cancel(false);

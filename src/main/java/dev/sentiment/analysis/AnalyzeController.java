@@ -24,11 +24,15 @@ class AnalyzeController {
 
   @Operation(summary = "Classify the sentiment of one text")
   @ApiResponse(responseCode = "200", description = "The label and probabilities")
-  @ApiResponse(responseCode = "400", description = "Malformed JSON, missing or blank text, bad timeout_ms")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Malformed JSON, missing or blank text, bad timeout_ms")
   @ApiResponse(responseCode = "408", description = "No answer within the deadline")
   @ApiResponse(responseCode = "413", description = "Body larger than the limit")
   @ApiResponse(responseCode = "415", description = "Content type other than JSON")
-  @ApiResponse(responseCode = "503", description = "Queue full (see Retry-After) or model not ready")
+  @ApiResponse(
+      responseCode = "503",
+      description = "Queue full (see Retry-After) or model not ready")
   @PostMapping(
       path = "/analyze",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},

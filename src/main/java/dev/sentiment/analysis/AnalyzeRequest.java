@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param text the text to classify; longer than the model's maximum, it is truncated
  */
 record AnalyzeRequest(
-    @Schema(description = "Text to classify", example = "I didn't expect to like it, but I loved it.")
+    @Schema(
+            description = "Text to classify",
+            example = "I didn't expect to like it, but I loved it.")
         @NotBlank
         String text) {}

@@ -61,9 +61,9 @@ public class InferenceEngine implements SmartLifecycle {
   /**
    * Classifies one text. The future fails with {@link ModelNotReadyException} before the model is
    * ready, {@link OverloadedException} when the interactive lane is full, {@link
-   * DeadlineExceededException} when the timeout passed before a worker reached the text, and
-   * {@link InferenceException} when the model failed on it. Cancelling the future, or completing
-   * it otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits for room in
+   * DeadlineExceededException} when the timeout passed before a worker reached the text, and {@link
+   * InferenceException} when the model failed on it. Cancelling the future, or completing it
+   * otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits for room in
    * its lane, so it must not come from a request thread.
    */
   public CompletableFuture<Prediction> classify(String text, Duration timeout, Priority priority) {
@@ -102,7 +102,9 @@ public class InferenceEngine implements SmartLifecycle {
     return item.future;
   }
 
-  /** When the queue ahead of a new text should have drained: depth over batch size times pass time. */
+  /**
+   * When the queue ahead of a new text should have drained: depth over batch size times pass time.
+   */
   Duration retryAfter() {
     int waiting = queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK);
     double passes = Math.ceil((double) waiting / properties.maxBatchSize()) + 1;

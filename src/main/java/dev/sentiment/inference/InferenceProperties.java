@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the inference engine ({@code sentiment.inference.*}).
  *
  * @param modelDir the model directory ({@code model.pt}, {@code tokenizer.json}, {@code
- *     config.json}); a file-system path or {@code classpath:} location. Default: the built-in model.
+ *     config.json}); a file-system path or {@code classpath:} location. Default: the built-in
+ *     model.
  * @param workers inference workers, each with its own predictor; 0 means one per available core
  * @param intraOpThreads libtorch threads inside one forward pass (per worker)
  * @param interOpThreads libtorch threads running independent operators in parallel
@@ -43,9 +44,7 @@ public record InferenceProperties(
     @DefaultValue("3") @Min(0) int warmupRounds,
     List<@Valid SelfTestCase> selfTest) {
 
-  /**
-   * Applies the defaults that annotations cannot express.
-   */
+  /** Applies the defaults that annotations cannot express. */
   public InferenceProperties {
     if (selfTest == null) {
       selfTest =

@@ -100,8 +100,11 @@ final class InferenceWorker implements Runnable {
       } else {
         log.warn("Inference failed for one text of {} tokens", texts.get(0).length(), e);
         metrics.failed();
-        group.get(0).future.completeExceptionally(
-            new InferenceException("The model failed to process this text", e));
+        group
+            .get(0)
+            .future
+            .completeExceptionally(
+                new InferenceException("The model failed to process this text", e));
       }
       return;
     }

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Splits a batch into forward passes so that padding stays small. A pass costs roughly its rows
- * times its longest row plus a fixed overhead; sorted by length, the cheapest split into
- * contiguous runs is found exactly by dynamic programming (a batch holds at most a few dozen
- * texts, so the quadratic search is negligible next to one pass).
+ * times its longest row plus a fixed overhead; sorted by length, the cheapest split into contiguous
+ * runs is found exactly by dynamic programming (a batch holds at most a few dozen texts, so the
+ * quadratic search is negligible next to one pass).
  */
 final class LengthGroups {
 

@@ -35,7 +35,8 @@ final class ModelCheck {
       List<CompletableFuture<Prediction>> pending = new ArrayList<>();
       int texts =
           Math.min(
-              properties.queueCapacity(), properties.maxBatchSize() * properties.effectiveWorkers());
+              properties.queueCapacity(),
+              properties.maxBatchSize() * properties.effectiveWorkers());
       for (int i = 0; i < texts; i++) {
         // Lengths spread from a few words to past the maximum, so truncation is exercised too.
         int words = 1 + (int) ((long) i * info.maxLength() / Math.max(1, texts - 1));

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Hugging Face-layout model directory: {@code model.pt} (TorchScript), {@code tokenizer.json}
- * and {@code config.json}. A {@code classpath:} location is copied to a temporary directory first,
+ * A Hugging Face-layout model directory: {@code model.pt} (TorchScript), {@code tokenizer.json} and
+ * {@code config.json}. A {@code classpath:} location is copied to a temporary directory first,
  * because libtorch and the tokenizer read files, not streams.
  */
 record ModelDirectory(Path path, ModelInfo info) {
@@ -93,7 +93,8 @@ record ModelDirectory(Path path, ModelInfo info) {
       }
     }
     String name = root.path("name").isString() ? root.path("name").asString() : fallbackName;
-    String version = root.path("version").isString() ? root.path("version").asString() : "unversioned";
+    String version =
+        root.path("version").isString() ? root.path("version").asString() : "unversioned";
     return new ModelInfo(name, version, List.copyOf(labels), maxLength);
   }
 }

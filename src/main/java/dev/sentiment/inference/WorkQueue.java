@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Two bounded lanes feeding the workers. Interactive texts are taken first and are refused at once
- * when their lane is full; bulk texts fill the rest of a batch and their producers wait for room.
- * A worker that finds fewer texts than a full batch waits up to the batch delay for more, but only
+ * when their lane is full; bulk texts fill the rest of a batch and their producers wait for room. A
+ * worker that finds fewer texts than a full batch waits up to the batch delay for more, but only
  * while another worker is computing: with an idle worker around, waiting would only add latency.
  */
 final class WorkQueue {

@@ -13,8 +13,8 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Client-facing descriptions of unreadable or invalid bodies. They name the field and the JSON
- * type expected, and the position of a syntax error, but never a Java type or library message.
+ * Client-facing descriptions of unreadable or invalid bodies. They name the field and the JSON type
+ * expected, and the position of a syntax error, but never a Java type or library message.
  */
 final class BodyErrors {
 

@@ -26,7 +26,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   BodySizeLimitFilter(List<BodySizeLimit> limits, DataSize defaultLimit, ProblemWriter problems) {
     this.limits =
         limits.stream()
-            .sorted(Comparator.comparingInt((BodySizeLimit l) -> l.pathPrefix().length()).reversed())
+            .sorted(
+                Comparator.comparingInt((BodySizeLimit l) -> l.pathPrefix().length()).reversed())
             .toList();
     this.defaultLimit = defaultLimit;
     this.problems = problems;
@@ -47,7 +48,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     DataSize limit = limitFor(request.getRequestURI());
     if (request.getContentLengthLong() > limit.toBytes()) {
-      problems.write(request, response, ProblemAdvice.tooLarge(new PayloadTooLargeException(limit)));
+      problems.write(
+          request, response, ProblemAdvice.tooLarge(new PayloadTooLargeException(limit)));
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

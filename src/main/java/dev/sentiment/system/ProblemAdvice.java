@@ -136,8 +136,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (body instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      ProblemDetail typed =
-          Problems.forStatus(status.value()).detail(status, problem.getDetail());
+      ProblemDetail typed = Problems.forStatus(status.value()).detail(status, problem.getDetail());
       typed.setInstance(problem.getInstance());
       body = typed;
     }
@@ -158,7 +157,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static void markProblem(ProblemDetail problem, WebRequest request) {
     String type = String.valueOf(problem.getType());
     request.setAttribute(
-        Problems.ATTRIBUTE, type.substring(type.lastIndexOf(':') + 1), RequestAttributes.SCOPE_REQUEST);
+        Problems.ATTRIBUTE,
+        type.substring(type.lastIndexOf(':') + 1),
+        RequestAttributes.SCOPE_REQUEST);
   }
 
   static ProblemDetail tooLarge(PayloadTooLargeException e) {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Spring Boot's error page for errors raised outside Spring MVC (by the servlet
- * container or a filter): they too are answered as problem+json, with nothing but the status.
+ * Replaces Spring Boot's error page for errors raised outside Spring MVC (by the servlet container
+ * or a filter): they too are answered as problem+json, with nothing but the status.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

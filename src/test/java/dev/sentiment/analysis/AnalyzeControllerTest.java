@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -35,7 +35,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Every status code of {@code POST /analyze}, each answered as problem+json when it is an error. */
+/**
+ * Every status code of {@code POST /analyze}, each answered as problem+json when it is an error.
+ */
 @WebMvcTest(AnalyzeController.class)
 @Import({AnalysisService.class, SystemTestSupport.class, AnalyzeControllerTest.Meters.class})
 class AnalyzeControllerTest {
@@ -59,7 +61,11 @@ class AnalyzeControllerTest {
   }
 
   private MvcTestResult post(String body) {
-    return mvc.post().uri("/analyze").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    return mvc.post()
+        .uri("/analyze")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body)
+        .exchange();
   }
 
   @Test
@@ -164,7 +170,8 @@ class AnalyzeControllerTest {
   @Test
   void answers503WithRetryAfterWhenTheQueueIsFull() throws Exception {
     given(engine.classify(anyString(), any(), any()))
-        .willReturn(CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(3))));
+        .willReturn(
+            CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(3))));
 
     MvcTestResult result = post("{\"text\":\"busy\"}");
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "3");
@@ -209,7 +216,8 @@ class AnalyzeControllerTest {
     given(engine.classify(eq("fine"), any(), any()))
         .willReturn(CompletableFuture.completedFuture(positive()));
     given(engine.classify(eq("busy"), any(), any()))
-        .willReturn(CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(1))));
+        .willReturn(
+            CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(1))));
     double ok = outcomes("ok");
     double invalid = outcomes("invalid");
     double overloaded = outcomes("overloaded");
@@ -238,7 +246,10 @@ class AnalyzeControllerTest {
 
   static void assertProblem(MvcTestResult result, String slug) throws Exception {
     assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:sentiment:problem:" + slug);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("urn:sentiment:problem:" + slug);
     assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
     String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(body).doesNotContain("Exception", "java.", "tools.jackson", "at dev.", "\tat ");
