@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Soak (README "Reliability"): measures /analyze capacity, then offers twice that rate, open loop,
+# for 60 s, and reports status counts, latency of the answered requests and the service's heap.
+# Bounded (about 3 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
+#   bench/soak.sh [seconds, default 60]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SOAK_SECONDS=${1:-60}
+PORT=18081
+OUT=target/soak
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$OUT"
+./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+
+java -Dai.djl.offline=true -Xmx1g -cp "$CP" dev.sentiment.SentimentApplication \
+  --server.port=$PORT --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+
+python3 bench/load.py lua ../shared/data/sst2/dev.tsv /analyze "$OUT/post.lua"
+echo "== warm-up and capacity (wrk, 64 clients)"
+wrk -t2 -c64 -d30s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > /dev/null
+wrk -t2 -c64 -d15s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > "$OUT/capacity.txt"
+CAPACITY=$(python3 bench/load.py wrk "$OUT/capacity.txt" | python3 -c "import json,sys; print(int(json.load(sys.stdin)['rps']))")
+echo "capacity: $CAPACITY req/s; offering $((2 * CAPACITY)) req/s for $SOAK_SECONDS s"
+java -Xmx512m -cp "$CP" dev.sentiment.bench.OpenLoopLoad "http://127.0.0.1:$PORT" \
+  $((2 * CAPACITY)) "$SOAK_SECONDS" ../shared/data/sst2/dev.tsv | tee "$OUT/report.txt"
+curl -s -o /dev/null -w "readiness right after: %{http_code}\n" "http://127.0.0.1:$PORT/actuator/health/readiness"
