@@ -1,8 +1,11 @@
 package dev.sentiment.system;
 
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,16 @@ class SystemConfiguration {
             new BodySizeLimitFilter(limits, properties.maxBodySize(), new ProblemWriter(json)));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** Tomcat's own error answers (before any servlet runs) are problem+json too. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+    return factory ->
+        factory.addContextCustomizers(
+            context ->
+                ((StandardHost) context.getParent())
+                    .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
   }
 
   /**
