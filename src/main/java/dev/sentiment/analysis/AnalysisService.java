@@ -27,7 +27,7 @@ class AnalysisService {
    * java.util.concurrent.TimeoutException} when the deadline passes first. Cancelling the returned
    * future withdraws the text from the queue.
    */
-  CompletableFuture<AnalyzeResponse> analyze(String text, Integer timeoutMs) {
+  CompletableFuture<AnalyzeResponse> analyze(String text, String timeoutMs) {
     Duration timeout = deadline(timeoutMs);
     CompletableFuture<Prediction> work =
         engine
@@ -45,14 +45,21 @@ class AnalysisService {
     return answer;
   }
 
-  private Duration deadline(Integer timeoutMs) {
+  /** The server's deadline, or the client's shorter one; an empty or odd value is an error. */
+  private Duration deadline(String timeoutMs) {
     if (timeoutMs == null) {
       return properties.timeout();
     }
     long max = properties.timeout().toMillis();
-    if (timeoutMs < 1 || timeoutMs > max) {
-      throw new InvalidInputException("'timeout_ms' must be between 1 and " + max);
+    long requested;
+    try {
+      requested = Long.parseLong(timeoutMs);
+    } catch (NumberFormatException e) {
+      requested = -1;
     }
-    return Duration.ofMillis(timeoutMs);
+    if (requested < 1 || requested > max) {
+      throw new InvalidInputException("'timeout_ms' must be an integer between 1 and " + max);
+    }
+    return Duration.ofMillis(requested);
   }
 }

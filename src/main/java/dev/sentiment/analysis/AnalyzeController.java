@@ -41,7 +41,7 @@ class AnalyzeController {
       @Valid @RequestBody AnalyzeRequest request,
       @Parameter(description = "A deadline shorter than the server's, in milliseconds")
           @RequestParam(name = "timeout_ms", required = false)
-          Integer timeoutMs,
+          String timeoutMs,
       HttpServletRequest servletRequest) {
     CompletableFuture<AnalyzeResponse> answer = service.analyze(request.text(), timeoutMs);
     servletRequest.setAttribute(AnalysisWebConfiguration.CancelOnDisconnect.PENDING, answer);

@@ -18,6 +18,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
+    if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+      // Tomcat's answer to a transfer coding it does not know: the client's mistake, so a 4xx.
+      status = HttpStatus.BAD_REQUEST.value();
+      response.setStatus(status);
+    }
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }

@@ -1,0 +1,92 @@
+package dev.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentiment.BadRequests.BadRequest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Hundreds of bad requests against every endpoint: each gets a 4xx problem+json answer with a clear
+ * message, never a 5xx, and no internal detail (stack trace, class name, SQL, file path).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputCorpusTest {
+
+  private static final int ONE_MIB = 1024 * 1024;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  void ready() {
+    new HttpTestClient(port).awaitReady();
+  }
+
+  List<BadRequest> corpus() {
+    BadRequests corpus = new BadRequests();
+    corpus
+        .jsonBodies("/analyze", "POST", "/analyze", "text")
+        .contentTypes("/analyze", "POST", "/analyze", "text")
+        .oversized("/analyze", "POST", "/analyze", "text", ONE_MIB)
+        .absurdHeaders("/analyze", "POST", "/analyze");
+    for (String timeout :
+        new String[] {"0", "-1", "abc", "1.5", "1e3", "99999999999", "", "5001", "%00", "1,2"}) {
+      corpus.json(
+          "/analyze timeout_ms=" + timeout,
+          "POST",
+          "/analyze?timeout_ms=" + timeout,
+          BadRequests.utf8("{\"text\":\"fine\"}"));
+    }
+    for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+      corpus.json(
+          "/analyze method " + method, method, "/analyze", BadRequests.utf8("{\"text\":\"a\"}"));
+    }
+    corpus.add(
+        "/analyze accepts only HTML",
+        "POST",
+        "/analyze",
+        BadRequests.headers("Content-Type", "application/json", "Accept", "text/html"),
+        BadRequests.utf8("{\"text\":\"fine\"}"));
+    for (String path :
+        new String[] {
+          "/",
+          "/analyse",
+          "/analyze/extra",
+          "/actuator/env",
+          "/actuator/beans",
+          "/actuator/heapdump",
+          "/..%2f..%2fetc/passwd",
+          "/WEB-INF/web.xml",
+          "/%2e%2e/"
+        }) {
+      corpus.add("unknown path " + path, "GET", path, BadRequests.headers(), null);
+    }
+    return corpus.all();
+  }
+
+  @Test
+  void theCorpusIsLarge() {
+    assertThat(corpus()).hasSizeGreaterThanOrEqualTo(120);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void getsA4xxProblemWithoutInternals(BadRequest request) throws Exception {
+    RawHttp.Response response = RawHttp.send(port, request.bytes());
+    assertThat(response.status()).as(response.body()).isBetween(400, 499);
+    assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+    assertThat(response.body())
+        .contains("\"type\":\"urn:sentiment:problem:")
+        .contains("\"detail\":\"")
+        .doesNotContain("Exception", "java.", "tools.jackson", "org.springframework", "\tat ")
+        .doesNotContain("/work/", "/tmp/", "/root/", "SELECT ", "INSERT ");
+  }
+}
