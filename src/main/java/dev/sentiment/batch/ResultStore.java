@@ -100,10 +100,15 @@ class ResultStore {
    * does not grow with the job.
    */
   void stream(UUID job, long offset, Long limit, Consumer<ItemResult> sink) {
+    if (limit != null && limit == 0) {
+      return;
+    }
     String sql =
         "select idx, item_id, sentiment, score, error from batch_result where job_id = ?"
             + " and idx >= ? order by idx"
-            + (limit == null ? "" : " fetch first " + limit + " rows only");
+            + (limit == null
+                ? ""
+                : " fetch first " + Math.min(limit, Integer.MAX_VALUE) + " rows only");
     readOnly.executeWithoutResult(
         status ->
             jdbc.query(
