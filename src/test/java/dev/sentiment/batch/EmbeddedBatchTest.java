@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "sentiment.batch.polling-interval=200ms",
       "management.endpoints.web.exposure.include=prometheus"
     })
+@DirtiesContext
 class EmbeddedBatchTest extends BatchApiContract {
 
   @DynamicPropertySource
