@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A replica killed with SIGKILL mid-job and restarted on the same embedded database finishes the
  * job within 60 s of the restart, with exactly one result per item: chunks it had not started run
- * at once, and the ones it was computing are revived once their heartbeats are missed.
+ * at once, and the ones it was computing are revived once their heartbeats are missed. A replica
+ * stopped gracefully hands its chunks back instead, so nothing waits for that.
  */
 class CrashRecoveryTest {
 
@@ -52,6 +56,35 @@ class CrashRecoveryTest {
 
       JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(90));
       assertThat(Duration.between(restart, Instant.now())).isLessThan(Duration.ofSeconds(60));
+      assertExactlyOneResultPerItem(client, id, job);
+      second.stop();
+    }
+  }
+
+  @Test
+  void aStoppedReplicaHandsBackItsChunksAndLosesNothing() throws Exception {
+    String data = "--sentiment.batch.data-dir=" + dir.resolve("data");
+    Path texts = BatchClient.textFile(dir, "texts.txt", TEXTS);
+    String id;
+    try (ServerProcess first = ServerProcess.start("stop-first", "384m", slow(data))) {
+      BatchClient client = new BatchClient(first.port());
+      id = client.submit(client.upload(texts, "text/plain", null));
+      awaitProgress(client, id, TEXTS / 10);
+      first.stop();
+    }
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:hsqldb:file:" + dir.resolve("data/batch/jobs") + ";shutdown=true");
+        ResultSet picked =
+            db.createStatement()
+                .executeQuery("select count(*) from scheduled_tasks where picked = true")) {
+      picked.next();
+      assertThat(picked.getInt(1)).as("chunks still marked as running").isZero();
+    }
+
+    try (ServerProcess second = ServerProcess.start("stop-second", "384m", List.of(data))) {
+      BatchClient client = new BatchClient(second.port());
+      JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(60));
       assertExactlyOneResultPerItem(client, id, job);
       second.stop();
     }
