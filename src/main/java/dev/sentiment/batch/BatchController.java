@@ -31,6 +31,7 @@ class BatchController {
 
   static final String PATH = "/analyze_batch";
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String REPLAYED = "Idempotent-Replayed";
 
   private final SubmissionService submissions;
   private final JobService jobs;
@@ -78,9 +79,13 @@ class BatchController {
 
   private static ResponseEntity<SubmitResponse> accepted(SubmissionService.Submitted submitted) {
     Job job = submitted.job();
-    return ResponseEntity.accepted()
-        .location(URI.create(PATH + "/" + job.id()))
-        .body(SubmitResponse.of(job));
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.accepted().location(URI.create(PATH + "/" + job.id()));
+    if (submitted.replayed()) {
+      // The job was created by an earlier request with the same Idempotency-Key and content.
+      answer.header(REPLAYED, "true");
+    }
+    return answer.body(SubmitResponse.of(job));
   }
 
   @Operation(summary = "The status and progress of a job")

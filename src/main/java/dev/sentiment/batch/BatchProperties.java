@@ -41,7 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * @param itemTimeout the engine's deadline for one text of a chunk; a chunk whose texts miss it is
  *     retried later
  * @param maxChunkAttempts a chunk that fails this many times in a row for reasons other than its
- *     texts (the database, a bug) fails its job
+ *     texts (the database, a bug) fails its job; retries wait 2 s, 4 s, ... up to 1 min, so the
+ *     default rides out about five minutes of trouble
  */
 @Validated
 @ConfigurationProperties("sentiment.batch")
@@ -59,4 +60,4 @@ record BatchProperties(
     @DefaultValue("6") @Min(2) int missedHeartbeats,
     @DefaultValue("30s") @NotNull Duration shutdownMaxWait,
     @DefaultValue("10m") @NotNull Duration itemTimeout,
-    @DefaultValue("5") @Min(1) int maxChunkAttempts) {}
+    @DefaultValue("10") @Min(1) int maxChunkAttempts) {}

@@ -3,9 +3,12 @@ package dev.sentiment.batch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JobService {
 
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -47,12 +51,18 @@ class JobService {
     return job;
   }
 
-  /** Streams the job's results from index {@code offset} on, at most {@code limit} of them. */
-  void writeResults(Job job, long offset, Long limit, ResultFormat format, OutputStream out)
-      throws IOException {
-    BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-    results.stream(job.id(), offset, limit, new ResultWriter(buffered, format, json));
-    buffered.flush();
+  /**
+   * Streams the job's results from index {@code offset} on, at most {@code limit} of them. A client
+   * that goes away mid-stream only ends the stream: there is nobody left to answer.
+   */
+  void writeResults(Job job, long offset, Long limit, ResultFormat format, OutputStream out) {
+    try {
+      BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+      results.stream(job.id(), offset, limit, new ResultWriter(buffered, format, json));
+      buffered.flush();
+    } catch (IOException | UncheckedIOException e) {
+      log.debug("The client of job {} stopped reading its results", job.id(), e);
+    }
   }
 
   private static UUID parse(String id) {

@@ -89,7 +89,12 @@ class SubmissionService {
       activate(id, total, hex(digest));
       return new Submitted(jobs.find(id, owner).orElseThrow(), false);
     } catch (IOException | RuntimeException e) {
-      jobs.purge(id);
+      try {
+        jobs.purge(id);
+      } catch (RuntimeException purgeFailure) {
+        // The cleanup task deletes it after upload-timeout; the client's error matters more.
+        e.addSuppressed(purgeFailure);
+      }
       throw e;
     }
   }
