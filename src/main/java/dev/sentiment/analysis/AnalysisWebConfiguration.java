@@ -42,8 +42,8 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<AnalyzeOutcomeFilter> registration =
         new FilterRegistrationBean<>(new AnalyzeOutcomeFilter(registry));
     registration.addUrlPatterns("/analyze");
-    // Outside the body-size filter, so bodies refused there are counted too.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    // Outside the API-key and body-size filters, so requests refused there are counted too.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

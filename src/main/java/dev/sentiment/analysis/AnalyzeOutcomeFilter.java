@@ -25,6 +25,7 @@ class AnalyzeOutcomeFilter extends OncePerRequestFilter {
           Problems.OVERLOADED.slug(), "overloaded",
           Problems.MODEL_NOT_READY.slug(), "unavailable",
           Problems.INFERENCE_FAILED.slug(), "error",
+          Problems.UNAUTHORIZED.slug(), "unauthorized",
           Problems.INTERNAL_ERROR.slug(), "error");
 
   private final Map<String, Counter> counters;
@@ -37,6 +38,7 @@ class AnalyzeOutcomeFilter extends OncePerRequestFilter {
             "timeout", counter(registry, "timeout"),
             "overloaded", counter(registry, "overloaded"),
             "unavailable", counter(registry, "unavailable"),
+            "unauthorized", counter(registry, "unauthorized"),
             "error", counter(registry, "error"));
     invalid = counter(registry, "invalid");
   }

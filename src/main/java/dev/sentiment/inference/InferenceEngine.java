@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +36,9 @@ public class InferenceEngine implements SmartLifecycle {
   private final WorkQueue queue;
   private final EngineMetrics metrics;
   private final PassTimeAverage passTimes = new PassTimeAverage();
-  private final CountDownLatch workersExited;
   private volatile EngineState state = EngineState.STOPPED;
-  private volatile String failure = "";
-  private volatile ModelInfo info;
-  private volatile boolean workersLaunched;
-  private TextEncoder encoder;
-  private TorchScriptModel model;
+  private volatile LoadedModel loaded;
+  private int generation;
 
   InferenceEngine(
       InferenceProperties properties,
@@ -55,7 +50,6 @@ public class InferenceEngine implements SmartLifecycle {
     this.executor = executor;
     this.queue = new WorkQueue(properties.queueCapacity(), properties.bulkQueueCapacity());
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
-    this.workersExited = new CountDownLatch(properties.effectiveWorkers());
   }
 
   /**
@@ -70,21 +64,29 @@ public class InferenceEngine implements SmartLifecycle {
     if (state != EngineState.READY) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
     }
-    return admit(text, timeout, priority);
+    return admit(text, timeout, priority, true);
   }
 
-  private CompletableFuture<Prediction> admit(String text, Duration timeout, Priority priority) {
+  /** Admits a text; {@code counted} is false for the engine's own warm-up and self-test texts. */
+  private CompletableFuture<Prediction> admit(
+      String text, Duration timeout, Priority priority, boolean counted) {
+    LoadedModel current = loaded;
+    if (current == null) {
+      return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
+    }
     EncodedText encoded;
     try {
-      encoded = encoder.encode(text);
+      encoded = current.encoder.encode(text);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(
           new InferenceException("The text could not be tokenized", e));
     }
-    metrics.admitted(encoded);
+    if (counted) {
+      metrics.admitted(encoded);
+    }
     long now = System.nanoTime();
     Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
-    WorkItem item = new WorkItem(encoded, priority, now, now + bounded.toNanos());
+    WorkItem item = new WorkItem(encoded, counted, now, now + bounded.toNanos());
     if (priority == Priority.INTERACTIVE) {
       if (!queue.offer(item)) {
         return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
@@ -112,9 +114,10 @@ public class InferenceEngine implements SmartLifecycle {
     return Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1e9)));
   }
 
-  /** The loaded model, once its files have been read. */
+  /** The model, once its files have been read. */
   public Optional<ModelInfo> model() {
-    return Optional.ofNullable(info);
+    LoadedModel current = loaded;
+    return Optional.ofNullable(current == null ? null : current.info);
   }
 
   /** Whether texts are accepted: the model is loaded, warmed up and passed its self-test. */
@@ -129,7 +132,7 @@ public class InferenceEngine implements SmartLifecycle {
       case LOADING -> "The model is still loading";
       case WARMING -> "The model is warming up";
       case READY -> "";
-      case FAILED -> "The model failed to load: " + failure;
+      case FAILED -> "The model failed to load; the service log says why";
     };
   }
 
@@ -137,65 +140,88 @@ public class InferenceEngine implements SmartLifecycle {
     return state;
   }
 
+  /** Loads the model in the background; a stopped engine may be started again. */
   @Override
-  public void start() {
+  public synchronized void start() {
+    if (state != EngineState.STOPPED) {
+      return;
+    }
+    int current = ++generation;
+    queue.reopen();
     state = EngineState.LOADING;
     TorchScriptModel.configureRuntime(properties);
-    Thread loader = new Thread(this::load, "model-loader");
+    Thread loader = new Thread(() -> load(current), "model-loader");
     loader.setDaemon(true);
     loader.start();
   }
 
-  private void load() {
+  private void load(int current) {
     try {
-      ModelDirectory directory = ModelDirectory.open(properties.modelDir(), resources);
-      info = directory.info();
-      encoder =
-          TextEncoder.load(
-              directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
-      model = TorchScriptModel.load(directory);
-      log.info("Loaded model {} {} with labels {}", info.name(), info.version(), info.labels());
-      for (int i = 0; i < properties.effectiveWorkers(); i++) {
-        executor.execute(this::runWorker);
+      LoadedModel candidate = LoadedModel.load(properties, resources);
+      synchronized (this) {
+        if (current != generation) {
+          candidate.close();
+          return;
+        }
+        loaded = candidate;
+        for (int i = 0; i < properties.effectiveWorkers(); i++) {
+          executor.execute(() -> runWorker(candidate));
+        }
+        state = EngineState.WARMING;
       }
-      workersLaunched = true;
-      state = EngineState.WARMING;
-      new ModelCheck(this::admit, info, properties).warmUpAndSelfTest();
-      state = EngineState.READY;
+      ModelInfo info = candidate.info;
+      log.info("Loaded model {} {} with labels {}", info.name(), info.version(), info.labels());
+      new ModelCheck((t, timeout, p) -> admit(t, timeout, p, false), info, properties)
+          .warmUpAndSelfTest();
+      becomeIf(current, EngineState.READY);
       log.info("Model {} is ready", info.name());
     } catch (IOException | ModelCheck.SelfTestFailure | RuntimeException e) {
-      failure = e.getMessage();
-      state = EngineState.FAILED;
-      log.error("The model could not be made ready: {}", e.getMessage(), e);
+      if (becomeIf(current, EngineState.FAILED)) {
+        log.error("The model could not be made ready: {}", e.getMessage(), e);
+      }
     }
   }
 
-  private void runWorker() {
+  private synchronized boolean becomeIf(int current, EngineState next) {
+    if (current == generation) {
+      state = next;
+      return true;
+    }
+    return false;
+  }
+
+  private void runWorker(LoadedModel model) {
     try {
-      new InferenceWorker(queue, model, properties, info.labels(), metrics, passTimes::add).run();
+      new InferenceWorker(
+              queue, model.model, properties, model.info.labels(), metrics, passTimes::add)
+          .run();
     } finally {
-      workersExited.countDown();
+      model.workerExited();
     }
   }
 
+  /** Refuses new texts, lets the workers finish every admitted one, then releases the model. */
   @Override
   public void stop() {
-    // Texts already admitted are still computed; only new ones are refused.
+    LoadedModel stopping;
+    synchronized (this) {
+      generation++;
+      state = EngineState.STOPPED;
+      stopping = loaded;
+      loaded = null;
+    }
     queue.close();
+    if (stopping == null) {
+      return;
+    }
     try {
-      if (workersLaunched && !workersExited.await(30, TimeUnit.SECONDS)) {
+      if (!stopping.awaitWorkers(30, TimeUnit.SECONDS)) {
         log.warn("Inference workers did not finish within 30 s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    state = EngineState.STOPPED;
-    if (model != null) {
-      model.close();
-    }
-    if (encoder != null) {
-      encoder.close();
-    }
+    stopping.close();
   }
 
   @Override

@@ -114,7 +114,9 @@ final class InferenceWorker implements Runnable {
     for (int i = 0; i < group.size(); i++) {
       WorkItem item = group.get(i);
       Prediction prediction = toPrediction(probabilities[i], item.text);
-      metrics.predicted(prediction.label());
+      if (item.counted) {
+        metrics.predicted(prediction.label());
+      }
       item.future.complete(prediction);
     }
   }

@@ -6,14 +6,14 @@ import java.util.concurrent.CompletableFuture;
 final class WorkItem {
 
   final EncodedText text;
-  final Priority priority;
+  final boolean counted;
   final long admittedNanos;
   final long deadlineNanos;
   final CompletableFuture<Prediction> future = new CompletableFuture<>();
 
-  WorkItem(EncodedText text, Priority priority, long admittedNanos, long deadlineNanos) {
+  WorkItem(EncodedText text, boolean counted, long admittedNanos, long deadlineNanos) {
     this.text = text;
-    this.priority = priority;
+    this.counted = counted;
     this.admittedNanos = admittedNanos;
     this.deadlineNanos = deadlineNanos;
   }

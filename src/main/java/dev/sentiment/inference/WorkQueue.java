@@ -132,6 +132,16 @@ final class WorkQueue {
     }
   }
 
+  /** Admits texts again after {@link #close()}, for an engine that is started again. */
+  void reopen() {
+    lock.lock();
+    try {
+      closed = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   int size(Priority priority) {
     lock.lock();
     try {

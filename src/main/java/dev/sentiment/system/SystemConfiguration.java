@@ -16,7 +16,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /** Cross-cutting web plumbing: request ids, body limits and strict JSON reading. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, SecurityProperties.class})
 class SystemConfiguration {
 
   @Bean
@@ -24,6 +24,17 @@ class SystemConfiguration {
     FilterRegistrationBean<RequestIdFilter> registration =
         new FilterRegistrationBean<>(new RequestIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Off (not registered) unless API keys are configured. */
+  @Bean
+  FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecurityProperties security, JsonMapper json) {
+    FilterRegistrationBean<ApiKeyFilter> registration =
+        new FilterRegistrationBean<>(
+            new ApiKeyFilter(new ApiKeys(security.apiKeys()), new ProblemWriter(json)));
+    registration.setEnabled(security.enabled());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

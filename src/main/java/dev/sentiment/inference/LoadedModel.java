@@ -1,0 +1,54 @@
+package dev.sentiment.inference;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Everything one start of the engine loads: the model's description, its tokenizer, the TorchScript
+ * module, and a count of the workers running on it. Released as a whole on stop.
+ */
+final class LoadedModel implements AutoCloseable {
+
+  final ModelInfo info;
+  final TextEncoder encoder;
+  final TorchScriptModel model;
+  private final CountDownLatch workersRunning;
+
+  private LoadedModel(ModelInfo info, TextEncoder encoder, TorchScriptModel model, int workers) {
+    this.info = info;
+    this.encoder = encoder;
+    this.model = model;
+    this.workersRunning = new CountDownLatch(workers);
+  }
+
+  static LoadedModel load(InferenceProperties properties, ResourceLoader resources)
+      throws IOException {
+    ModelDirectory directory = ModelDirectory.open(properties.modelDir(), resources);
+    ModelInfo info = directory.info();
+    TextEncoder encoder =
+        TextEncoder.load(directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
+    try {
+      return new LoadedModel(
+          info, encoder, TorchScriptModel.load(directory), properties.effectiveWorkers());
+    } catch (IOException | RuntimeException e) {
+      encoder.close();
+      throw e;
+    }
+  }
+
+  void workerExited() {
+    workersRunning.countDown();
+  }
+
+  boolean awaitWorkers(long timeout, TimeUnit unit) throws InterruptedException {
+    return workersRunning.await(timeout, unit);
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    encoder.close();
+  }
+}

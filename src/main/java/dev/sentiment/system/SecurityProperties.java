@@ -1,0 +1,27 @@
+package dev.sentiment.system;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * API keys ({@code sentiment.security.*}).
+ *
+ * @param apiKeys key name to secret, e.g. {@code sentiment.security.api-keys.reporting=...} or the
+ *     environment variable {@code SENTIMENT_SECURITY_API_KEYS_REPORTING}. Empty (the default) turns
+ *     API keys off. When set, every endpoint but the health probes needs {@code Authorization:
+ *     Bearer <secret>} or {@code X-API-Key: <secret>}, and the key's name is the caller that owns
+ *     batch jobs.
+ */
+@ConfigurationProperties("sentiment.security")
+public record SecurityProperties(Map<String, String> apiKeys) {
+
+  /** Applies the default that annotations cannot express. */
+  public SecurityProperties {
+    apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+  }
+
+  /** Whether requests must present a key. */
+  public boolean enabled() {
+    return !apiKeys.isEmpty();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sentiment.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentiment.HttpTestClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** {@code POST /analyze} end to end over a real port, with the built-in model. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AnalyzeIntegrationTest {
+
+  @LocalServerPort int port;
+  HttpTestClient http;
+
+  @BeforeEach
+  void ready() {
+    http = new HttpTestClient(port);
+    http.awaitReady();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          What a fantastic, heartwarming film. I loved every minute! | POSITIVE
+          Terrible. Boring plot, wooden acting, a total waste of money. | NEGATIVE
+          """)
+  void answersClearCasesCorrectly(String text, String label) {
+    HttpResponse<String> response =
+        http.postJson("/analyze", "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.body())
+        .contains("\"sentiment\":\"" + label + "\"")
+        .contains("\"model\":\"sentiment-en-sst2\"")
+        .contains("\"truncated\":false")
+        .contains("\"probabilities\":{\"NEGATIVE\":");
+  }
+
+  @Test
+  void aBurstOfImpossibleDeadlinesGetsOnly200408Or503AndSkipsExpiredWork() throws Exception {
+    double skippedBefore = metric("sentiment_work_skipped_total\\{reason=\"expired\"\\}");
+    ExecutorService clients = Executors.newFixedThreadPool(32);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String text = "request number " + i + " was " + "quite ".repeat(i % 40) + "good";
+      answers.add(
+          clients.submit(
+              () -> http.postJson("/analyze?timeout_ms=1", "{\"text\":\"" + text + "\"}")));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get();
+      statuses.add(response.statusCode());
+      if (response.statusCode() != 200) {
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValue("application/problem+json");
+      }
+    }
+    clients.shutdown();
+
+    assertThat(statuses).allMatch(s -> s == 200 || s == 408 || s == 503).contains(408);
+    assertThat(metric("sentiment_work_skipped_total\\{reason=\"expired\"\\}"))
+        .isGreaterThan(skippedBefore);
+  }
+
+  @Test
+  void echoesTheCallersRequestId() {
+    HttpResponse<String> response =
+        http.send(
+            http.request("/analyze")
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", "trace-42")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"fine\"}"))
+                .build());
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-42");
+  }
+
+  @Test
+  void publishesTheOpenApiDocumentAndSwaggerUi() {
+    HttpResponse<String> document = http.get("/v3/api-docs");
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("\"/analyze\"").contains("timeout_ms");
+    assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
+  private double metric(String series) {
+    String scrape = http.get("/actuator/prometheus").body();
+    Matcher matcher = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scrape);
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+  }
+}

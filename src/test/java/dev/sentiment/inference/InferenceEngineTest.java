@@ -1,0 +1,136 @@
+package dev.sentiment.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's admission and skipping rules, on the real model with a single worker so that the
+ * queue's state is predictable: a long bulk backlog keeps the worker busy while the test acts.
+ */
+class InferenceEngineTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String LONG_TEXT = "a long and winding review of a film. ".repeat(40);
+  private static SimpleMeterRegistry registry;
+  private static InferenceEngine engine;
+
+  @BeforeAll
+  static void start() {
+    registry = new SimpleMeterRegistry();
+    engine = TestEngines.start(TestEngines.properties(1, 8, 4), registry);
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.stop();
+  }
+
+  private static List<CompletableFuture<Prediction>> backlog(int texts) {
+    List<CompletableFuture<Prediction>> backlog = new ArrayList<>();
+    for (int i = 0; i < texts; i++) {
+      backlog.add(engine.classify(LONG_TEXT, TIMEOUT, Priority.BULK));
+    }
+    return backlog;
+  }
+
+  private static double computed() {
+    return registry.get("sentiment.batch.size").summary().totalAmount();
+  }
+
+  private static double skipped(String reason) {
+    return registry.get("sentiment.work.skipped").tag("reason", reason).counter().count();
+  }
+
+  @Test
+  void rejectsAtOnceWhenTheInteractiveLaneIsFull() {
+    List<CompletableFuture<Prediction>> backlog = backlog(64);
+    List<CompletableFuture<Prediction>> answers = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      answers.add(engine.classify(LONG_TEXT, TIMEOUT, Priority.INTERACTIVE));
+    }
+    List<CompletableFuture<Prediction>> rejected =
+        answers.stream().filter(CompletableFuture::isCompletedExceptionally).toList();
+    // Rejected futures were already failed when classify returned: nobody waited for them.
+    assertThat(rejected).isNotEmpty();
+    assertThatThrownBy(rejected.get(0)::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            OverloadedException.class,
+            e -> assertThat(e.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+    backlog.forEach(CompletableFuture::join);
+    answers.stream().filter(a -> !a.isCompletedExceptionally()).forEach(CompletableFuture::join);
+  }
+
+  @Test
+  void skipsTextsWhoseDeadlineHasPassed() {
+    double computedBefore = computed();
+    double expiredBefore = skipped("expired");
+    List<CompletableFuture<Prediction>> backlog = backlog(32);
+    CompletableFuture<Prediction> late =
+        engine.classify(LONG_TEXT, Duration.ofNanos(1), Priority.INTERACTIVE);
+
+    assertThatThrownBy(late::join).cause().isInstanceOf(DeadlineExceededException.class);
+    backlog.forEach(CompletableFuture::join);
+    assertThat(skipped("expired")).isEqualTo(expiredBefore + 1);
+    assertThat(computed() - computedBefore).isEqualTo(backlog.size());
+  }
+
+  @Test
+  void neverComputesCancelledTexts() {
+    double computedBefore = computed();
+    double cancelledBefore = skipped("cancelled");
+    List<CompletableFuture<Prediction>> backlog = backlog(32);
+    CompletableFuture<Prediction> withdrawn =
+        engine.classify(LONG_TEXT, TIMEOUT, Priority.INTERACTIVE);
+    withdrawn.cancel(false);
+
+    backlog.forEach(CompletableFuture::join);
+    // The worker may reach the withdrawn text after the backlog: wait for its verdict.
+    await().atMost(Duration.ofSeconds(10)).until(() -> skipped("cancelled") > cancelledBefore);
+    assertThat(skipped("cancelled")).isEqualTo(cancelledBefore + 1);
+    assertThat(computed() - computedBefore).isEqualTo(backlog.size());
+  }
+
+  @Test
+  void canBeStoppedAndStartedAgain() {
+    InferenceEngine restartable = TestEngines.start(TestEngines.properties(1, 8, 16));
+    restartable.stop();
+    assertThat(restartable.ready()).isFalse();
+    assertThatThrownBy(restartable.classify("hello", TIMEOUT, Priority.INTERACTIVE)::join)
+        .cause()
+        .isInstanceOf(ModelNotReadyException.class);
+
+    restartable.start();
+    await().atMost(Duration.ofMinutes(1)).until(restartable::ready);
+    assertThat(restartable.classify("I loved it", TIMEOUT, Priority.INTERACTIVE).join().label())
+        .isEqualTo("POSITIVE");
+    restartable.stop();
+  }
+
+  @Test
+  void refusesEverythingBeforeItIsReady() {
+    InferenceEngine idle =
+        new InferenceEngine(
+            TestEngines.properties(1, 8, 4),
+            new org.springframework.core.io.DefaultResourceLoader(),
+            new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor(),
+            new SimpleMeterRegistry());
+
+    assertThatThrownBy(idle.classify("hello", TIMEOUT, Priority.INTERACTIVE)::join)
+        .cause()
+        .isInstanceOf(ModelNotReadyException.class);
+    assertThat(idle.ready()).isFalse();
+  }
+}

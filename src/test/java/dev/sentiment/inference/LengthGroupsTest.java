@@ -1,0 +1,53 @@
+package dev.sentiment.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Splitting a batch into forward passes keeps every text once and padding low. */
+class LengthGroupsTest {
+
+  private static WorkItem item(int tokens) {
+    return new WorkItem(new EncodedText(new long[tokens], false), true, 0, Long.MAX_VALUE);
+  }
+
+  private static List<WorkItem> items(int... lengths) {
+    List<WorkItem> items = new ArrayList<>();
+    for (int length : lengths) {
+      items.add(item(length));
+    }
+    return items;
+  }
+
+  @Test
+  void keepsSimilarLengthsInOnePass() {
+    List<List<WorkItem>> groups = LengthGroups.split(items(12, 10, 14, 11));
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0)).extracting(i -> i.text.length()).containsExactly(10, 11, 12, 14);
+  }
+
+  @Test
+  void separatesManyShortTextsFromAFewLongOnes() {
+    int[] lengths = new int[33];
+    java.util.Arrays.fill(lengths, 0, 32, 10);
+    lengths[32] = 128;
+    List<List<WorkItem>> groups = LengthGroups.split(items(lengths));
+    assertThat(groups).hasSize(2);
+    assertThat(groups.get(0)).hasSize(32);
+    assertThat(groups.get(1)).extracting(i -> i.text.length()).containsExactly(128);
+  }
+
+  @Test
+  void keepsEveryTextExactlyOnce() {
+    List<WorkItem> items = items(5, 128, 7, 64, 9, 3, 100, 30, 31, 2);
+    List<WorkItem> regrouped = LengthGroups.split(items).stream().flatMap(List::stream).toList();
+    assertThat(regrouped).containsExactlyInAnyOrderElementsOf(items);
+  }
+
+  @Test
+  void handlesAnEmptyBatch() {
+    assertThat(LengthGroups.split(List.of())).isEmpty();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.sentiment.inference;
+
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** Starts real engines on the built-in model, outside Spring, for the inference tests. */
+final class TestEngines {
+
+  static final String BUILT_IN = "classpath:models/sentiment-en-sst2";
+
+  private TestEngines() {}
+
+  static InferenceProperties properties(int workers, int maxBatchSize, int queueCapacity) {
+    return new InferenceProperties(
+        BUILT_IN,
+        workers,
+        1,
+        1,
+        maxBatchSize,
+        Duration.ofMillis(2),
+        queueCapacity,
+        1024,
+        false,
+        1,
+        null);
+  }
+
+  static InferenceEngine start(InferenceProperties properties) {
+    return start(properties, new SimpleMeterRegistry());
+  }
+
+  static InferenceEngine start(InferenceProperties properties, MeterRegistry registry) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setCorePoolSize(properties.effectiveWorkers());
+    executor.setDaemon(true);
+    executor.initialize();
+    InferenceEngine engine =
+        new InferenceEngine(properties, new DefaultResourceLoader(), executor, registry);
+    engine.start();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                engine.state() == InferenceEngine.EngineState.READY
+                    || engine.state() == InferenceEngine.EngineState.FAILED);
+    if (!engine.ready()) {
+      throw new IllegalStateException(engine.notReadyReason());
+    }
+    return engine;
+  }
+}
