@@ -1,6 +1,7 @@
 package dev.sentiment.batch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import dev.sentiment.inference.InferenceEngine;
 import java.net.InetAddress;
@@ -31,27 +32,40 @@ class BatchConfiguration {
   }
 
   /**
-   * The scheduler, on a transaction-aware view of the data source so that a submission schedules
-   * its chunks in the same transaction that makes its job visible.
+   * Schedules chunks. It works on a transaction-aware view of the data source, so that a submission
+   * schedules its chunks in the same transaction that makes its job visible.
    */
   @Bean
-  Scheduler batchScheduler(
-      DataSource dataSource, ChunkTask chunks, CleanupTask cleanup, BatchProperties properties) {
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(chunks.task()))
-        .startTasks(cleanup.task())
-        .threads(properties.threads())
-        .pollingInterval(properties.pollingInterval())
-        .heartbeatInterval(properties.heartbeatInterval())
-        .missedHeartbeatsLimit(properties.missedHeartbeats())
-        .shutdownMaxWait(properties.shutdownMaxWait())
-        .schedulerName(new SchedulerName.Fixed(replicaName()))
-        .enableImmediateExecution()
+  SchedulerClient batchSchedulerClient(DataSource dataSource, ChunkTask chunks) {
+    return SchedulerClient.Builder.create(
+            new TransactionAwareDataSourceProxy(dataSource), chunks.task())
         .build();
   }
 
+  /**
+   * Runs chunks and the cleanup. A db-scheduler {@link Scheduler} cannot start again once stopped,
+   * so each start of the lifecycle builds a new one.
+   */
   @Bean
-  SchedulerLifecycle batchSchedulerLifecycle(Scheduler scheduler, InferenceEngine engine) {
-    return new SchedulerLifecycle(scheduler, engine);
+  SchedulerLifecycle batchSchedulerLifecycle(
+      DataSource dataSource,
+      ChunkTask chunks,
+      CleanupTask cleanup,
+      BatchProperties properties,
+      InferenceEngine engine) {
+    return new SchedulerLifecycle(
+        () ->
+            Scheduler.create(dataSource, List.of(chunks.task()))
+                .startTasks(cleanup.task())
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeats())
+                .shutdownMaxWait(properties.shutdownMaxWait())
+                .schedulerName(new SchedulerName.Fixed(replicaName()))
+                .enableImmediateExecution()
+                .build(),
+        engine);
   }
 
   /** Host and process, so replicas on one host (and a restart) are told apart in the table. */

@@ -2,6 +2,7 @@ package dev.sentiment.batch;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.sentiment.inference.InferenceEngine;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,13 +20,17 @@ class SchedulerLifecycle implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SchedulerLifecycle.class);
   private static final long READY_POLL_MILLIS = 200;
 
-  private final Scheduler scheduler;
+  private final Supplier<Scheduler> schedulers;
   private final InferenceEngine engine;
   private volatile Thread starter;
-  private volatile boolean started;
+  private Scheduler scheduler;
 
-  SchedulerLifecycle(Scheduler scheduler, InferenceEngine engine) {
-    this.scheduler = scheduler;
+  /**
+   * @param schedulers builds a new scheduler for each start (Spring may stop and start a context
+   *     again, and a stopped db-scheduler cannot be restarted)
+   */
+  SchedulerLifecycle(Supplier<Scheduler> schedulers, InferenceEngine engine) {
+    this.schedulers = schedulers;
     this.engine = engine;
   }
 
@@ -46,9 +51,9 @@ class SchedulerLifecycle implements SmartLifecycle {
       return;
     }
     synchronized (this) {
-      if (starter != null) {
+      if (starter == Thread.currentThread()) {
+        scheduler = schedulers.get();
         scheduler.start();
-        started = true;
         log.info("Batch scheduler started");
       }
     }
@@ -61,15 +66,15 @@ class SchedulerLifecycle implements SmartLifecycle {
     if (thread != null) {
       thread.interrupt();
     }
-    if (started) {
+    if (scheduler != null) {
       scheduler.stop();
-      started = false;
+      scheduler = null;
     }
   }
 
   @Override
-  public boolean isRunning() {
-    return starter != null || started;
+  public synchronized boolean isRunning() {
+    return starter != null || scheduler != null;
   }
 
   @Override

@@ -25,11 +25,21 @@ final class BatchClient {
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
+  private final String apiKey;
 
   BatchClient(int port) {
+    this(port, null);
+  }
+
+  /** A client presenting {@code apiKey} as {@code X-API-Key}, when API keys are on. */
+  BatchClient(int port, String apiKey) {
     this.base = "http://127.0.0.1:" + port;
+    this.apiKey = apiKey;
   }
 
   HttpResponse<String> postJson(String body, String idempotencyKey) {
@@ -150,6 +160,12 @@ final class BatchClient {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    if (apiKey != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("X-API-Key", apiKey)
+              .build();
+    }
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -1,5 +1,8 @@
 package dev.sentiment.batch;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +18,41 @@ final class HeapProbe implements AutoCloseable {
 
   private static final Pattern HEAP_USED =
       Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)");
-  private static final Pattern LIVE = Pattern.compile("jvm_gc_live_data_size_bytes ([0-9.E+]+)");
+  private static final Pattern TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
 
   private final BatchClient client;
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
   private volatile double peakUsed;
   private volatile double peakLive;
 
-  HeapProbe(BatchClient client) {
+  private final long pid;
+
+  HeapProbe(BatchClient client, long pid) {
     this.client = client;
+    this.pid = pid;
     sampler.scheduleAtFixedRate(this::sample, 0, 200, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(this::live, 1, 5, TimeUnit.SECONDS);
+  }
+
+  private void live() {
+    try {
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(pid),
+                  "GC.class_histogram")
+              .redirectErrorStream(true)
+              .start();
+      String histogram = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Matcher total = TOTAL.matcher(histogram);
+      if (jcmd.waitFor() == 0 && total.find()) {
+        peakLive = Math.max(peakLive, Double.parseDouble(total.group(1)));
+      }
+    } catch (IOException e) {
+      // No jcmd sample this time; the next one counts.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void sample() {
@@ -36,10 +64,6 @@ final class HeapProbe implements AutoCloseable {
         used += Double.parseDouble(pools.group(1));
       }
       peakUsed = Math.max(peakUsed, used);
-      Matcher live = LIVE.matcher(metrics);
-      if (live.find()) {
-        peakLive = Math.max(peakLive, Double.parseDouble(live.group(1)));
-      }
     } catch (RuntimeException e) {
       // A sample lost while the server is busy changes no peak.
     }

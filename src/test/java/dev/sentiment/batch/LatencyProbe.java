@@ -31,7 +31,10 @@ final class LatencyProbe {
   record Latencies(int requests, int failed, double p50Millis, double p99Millis) {}
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI analyze;
   private final List<String> texts;
 
