@@ -51,9 +51,7 @@ class ArchitectureTest {
           .resideInAPackage("dev.sentiment.batch..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("dev.sentiment.analysis..")
-          // Until the batch feature lands the rule has no classes to check.
-          .allowEmptyShould(true);
+          .resideInAPackage("dev.sentiment.analysis..");
 
   @ArchTest
   static final ArchRule systemKnowsNoFeature =

@@ -1,0 +1,169 @@
+package dev.sentiment.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sentiment.system.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The malformed-line policy: a line or record that cannot be read becomes an item whose error names
+ * the line, so the rest of a large upload is not lost; only a document that is unusable as a whole
+ * (no CSV header with 'text', broken JSON body) is refused.
+ */
+class ItemParsersTest {
+
+  private final List<Item> stored = new ArrayList<>();
+
+  private List<Item> parse(ItemParser parser, byte[] content) throws IOException {
+    ItemSink sink = new ItemSink(100, 20, 3, (first, batch) -> stored.addAll(batch));
+    parser.parse(new ByteArrayInputStream(content), sink);
+    assertThat(sink.finish()).isEqualTo(stored.size());
+    return stored;
+  }
+
+  private List<Item> parse(ItemParser parser, String content) throws IOException {
+    return parse(parser, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Item text(String id, String text) {
+    return new Item(id, text, null);
+  }
+
+  private static Item error(String message) {
+    return new Item(null, null, message);
+  }
+
+  @Test
+  void plainTextIsOneItemPerLineSkippingBlankLines() throws IOException {
+    assertThat(parse(new TextParser(), "\uFEFFgood\r\n\n  \nbad movie\nlast"))
+        .containsExactly(text(null, "good"), text(null, "bad movie"), text(null, "last"));
+  }
+
+  @Test
+  void invalidUtf8AndOverlongLinesBecomeErrorsNamingTheLine() throws IOException {
+    byte[] content =
+        "fine\n\u00ff\u00fe\nthis line is far too long for the limit\nok\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(parse(new TextParser(), content))
+        .containsExactly(
+            text(null, "fine"),
+            error("line 2: the line is not valid UTF-8"),
+            error("line 3: the text is longer than 20 characters"),
+            text(null, "ok"));
+  }
+
+  @Test
+  void ndjsonLinesThatAreNotItemsBecomeErrors() throws IOException {
+    String content =
+        """
+        {"id": "a", "text": "good"}
+        {"id": 7, "text": "bad", "extra": [1]}
+
+        {"text": 5, "id": "b"}
+        not json
+        [1, 2]
+        {"id": {"x": 1}, "text": "t"}
+        {"text": "   "}
+        """;
+    assertThat(parse(new NdjsonParser(JsonMapper.shared()), content))
+        .containsExactly(
+            text("a", "good"),
+            text("7", "bad"),
+            new Item("b", null, "line 4: 'text' must be a string"),
+            error("line 5: the line is not valid JSON"),
+            error("line 6: the line must be a JSON object"),
+            error("line 7: 'id' must be a string or an integer"),
+            error("line 8: the text is blank"));
+  }
+
+  @Test
+  void csvFollowsRfc4180Quoting() throws IOException {
+    String content =
+        "Text,ID,other\r\n\"a, \"\"quoted\"\" one\",1,x\n\"two\nlines\",2,y\n\nplain,,z\n";
+    assertThat(parse(new CsvParser(), content))
+        .containsExactly(
+            text("1", "a, \"quoted\" one"), text("2", "two\nlines"), text(null, "plain"));
+  }
+
+  @Test
+  void csvRecordsThatCannotBeReadBecomeErrorsNamingTheirLine() throws IOException {
+    String content = "id,text\n1,good\n2,\"closed\"junk\n3,a,extra\n4,\"never closed\nstill open";
+    assertThat(parse(new CsvParser(), content))
+        .containsExactly(
+            text("1", "good"),
+            new Item("2", null, "line 3: a quoted field is followed by other characters"),
+            new Item("3", null, "line 4: the record has 3 fields but the header has 2"),
+            new Item("4", null, "line 5: a quoted field is not closed"));
+  }
+
+  @Test
+  void csvWithoutATextColumnIsRefusedAsAWhole() {
+    assertThatThrownBy(() -> parse(new CsvParser(), "\nid,comment\n1,good\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("'text'");
+    assertThatThrownBy(() -> parse(new CsvParser(), "")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> parse(new CsvParser(), "text,TEXT\na,b\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("two 'text' columns");
+  }
+
+  @Test
+  void jsonItemsKeepIdsAndReportBlankOrLongTextsPerItem() throws IOException {
+    String content =
+        """
+        {"meta": {"ignored": [1, 2]}, "items": [
+          {"id": "a", "text": "good"},
+          {"text": "no id", "note": null},
+          {"id": 42, "text": " "},
+          {"id": null, "text": "this text is longer than twenty"}
+        ]}
+        """;
+    assertThat(parse(new JsonDocumentParser(JsonMapper.shared()), content))
+        .containsExactly(
+            text("a", "good"),
+            text(null, "no id"),
+            new Item("42", null, "items[2]: the text is blank"),
+            error("items[3]: the text is longer than 20 characters"));
+  }
+
+  @Test
+  void jsonSyntaxErrorsNameTheirPosition() {
+    assertThatThrownBy(
+            () -> parse(new JsonDocumentParser(JsonMapper.shared()), "{\"texts\": [\"a\",\n}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void aSinkRefusesMoreItemsThanTheLimitAndHandsOnBatches() {
+    List<Integer> firsts = new ArrayList<>();
+    ItemSink sink = new ItemSink(4, 20, 2, (first, batch) -> firsts.add(first));
+    for (int i = 0; i < 4; i++) {
+      sink.text("texts[" + i + "]", null, "t" + i);
+    }
+    assertThatThrownBy(() -> sink.text("texts[4]", null, "t4"))
+        .isInstanceOf(TooManyItemsException.class);
+    assertThat(firsts).containsExactly(0, 2);
+  }
+
+  @Test
+  void idsAndNulCharactersAreChecked() {
+    List<Item> items = new ArrayList<>();
+    ItemSink sink = new ItemSink(10, 20, 10, (first, batch) -> items.addAll(batch));
+    sink.text("line 1", "x".repeat(ItemSink.MAX_ID_LENGTH + 1), "good");
+    sink.text("line 2", "b", "nul\0here");
+    sink.finish();
+    assertThat(items)
+        .containsExactly(
+            error("line 1: 'id' is longer than 256 characters"),
+            error("line 2: the item contains a NUL character"));
+  }
+}
