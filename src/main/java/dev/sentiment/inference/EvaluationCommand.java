@@ -31,9 +31,7 @@ public final class EvaluationCommand {
     }
     String modelDir = args.length == 2 ? args[1] : "classpath:models/sentiment-en-sst2";
     List<String[]> rows = readTsv(Path.of(args[0]));
-    InferenceProperties properties =
-        new InferenceProperties(
-            modelDir, 0, 1, 1, 32, Duration.ofMillis(2), 1024, 1024, false, 1, null);
+    InferenceProperties properties = InferenceProperties.forModel(modelDir, 0, 32, 1024, 1);
     ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     executor.setCorePoolSize(properties.effectiveWorkers());
     executor.setDaemon(true);

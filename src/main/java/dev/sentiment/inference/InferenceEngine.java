@@ -48,7 +48,11 @@ public class InferenceEngine implements SmartLifecycle {
     this.properties = properties;
     this.resources = resources;
     this.executor = executor;
-    this.queue = new WorkQueue(properties.queueCapacity(), properties.bulkQueueCapacity());
+    this.queue =
+        new WorkQueue(
+            properties.queueCapacity(),
+            properties.bulkQueueCapacity(),
+            properties.bulkBatchWhileInteractive());
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
   }
 

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBatchDelay how long a worker waits for a batch to fill while another worker is busy
  * @param queueCapacity texts from {@code /analyze} that may wait; beyond it requests are rejected
  * @param bulkQueueCapacity texts from batch jobs that may wait; producers block beyond it
+ * @param bulkBatchWhileInteractive the most bulk texts in one pass while {@code /analyze} traffic
+ *     is about (an interactive text arrived within the last second), so a request never waits long
+ *     behind batch work
  * @param graphOptimizer whether TorchScript's profiling graph executor optimises the model
  * @param warmupRounds forward passes over a range of shapes before the model is declared ready
  * @param selfTest known sentences and the labels they must get before the model is declared ready;
@@ -40,6 +43,7 @@ public record InferenceProperties(
     @DefaultValue("2ms") @NotNull Duration maxBatchDelay,
     @DefaultValue("1024") @Min(1) int queueCapacity,
     @DefaultValue("1024") @Min(1) int bulkQueueCapacity,
+    @DefaultValue("8") @Min(1) int bulkBatchWhileInteractive,
     @DefaultValue("false") boolean graphOptimizer,
     @DefaultValue("3") @Min(0) int warmupRounds,
     List<@Valid SelfTestCase> selfTest) {
@@ -61,6 +65,27 @@ public record InferenceProperties(
    * @param label the label the model must give it
    */
   public record SelfTestCase(@NotBlank String text, @NotBlank String label) {}
+
+  /**
+   * Settings for code that runs the engine outside Spring (the evaluation command, benchmarks,
+   * tests): the documented defaults, but for the few values such code chooses.
+   */
+  static InferenceProperties forModel(
+      String modelDir, int workers, int maxBatchSize, int queueCapacity, int warmupRounds) {
+    return new InferenceProperties(
+        modelDir,
+        workers,
+        1,
+        1,
+        maxBatchSize,
+        Duration.ofMillis(2),
+        queueCapacity,
+        1024,
+        8,
+        false,
+        warmupRounds,
+        null);
+  }
 
   /** The worker count after resolving 0 to the number of available cores. */
   public int effectiveWorkers() {

@@ -8,9 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Two bounded lanes feeding the workers. Interactive texts are taken first and are refused at once
- * when their lane is full; bulk texts fill the rest of a batch and their producers wait for room. A
- * worker that finds fewer texts than a full batch waits up to the batch delay for more, but only
- * while another worker is computing: with an idle worker around, waiting would only add latency.
+ * when their lane is full; bulk producers wait for room instead. Interactive texts never share a
+ * pass with bulk ones, and while interactive traffic is about, bulk passes are kept small, so a
+ * request waits at most for one short bulk pass. A worker that finds fewer interactive texts than a
+ * full batch waits up to the batch delay for more, but only while another worker is computing: with
+ * an idle worker around, waiting would only add latency.
  */
 final class WorkQueue {
 
@@ -21,12 +23,18 @@ final class WorkQueue {
   private final ArrayDeque<WorkItem> bulk = new ArrayDeque<>();
   private final int interactiveCapacity;
   private final int bulkCapacity;
+  private final int bulkBatchWhileInteractive;
+  private long lastInteractiveNanos = System.nanoTime() - INTERACTIVE_WINDOW_NANOS;
   private int busyWorkers;
   private boolean closed;
 
-  WorkQueue(int interactiveCapacity, int bulkCapacity) {
+  /** How long after an interactive text bulk passes stay small. */
+  static final long INTERACTIVE_WINDOW_NANOS = 1_000_000_000L;
+
+  WorkQueue(int interactiveCapacity, int bulkCapacity, int bulkBatchWhileInteractive) {
     this.interactiveCapacity = interactiveCapacity;
     this.bulkCapacity = bulkCapacity;
+    this.bulkBatchWhileInteractive = bulkBatchWhileInteractive;
   }
 
   /** Admits an interactive text, or returns false at once if the lane is full or closed. */
@@ -37,6 +45,7 @@ final class WorkQueue {
         return false;
       }
       interactive.addLast(item);
+      lastInteractiveNanos = System.nanoTime();
       available.signal();
       return true;
     } finally {
@@ -77,15 +86,19 @@ final class WorkQueue {
         }
         available.await();
       }
-      drainInto(batch, maxSize);
-      long waitUntil = System.nanoTime() + maxDelayNanos;
-      while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
-        long remaining = waitUntil - System.nanoTime();
-        if (remaining <= 0) {
-          break;
+      drainInteractive(batch, maxSize);
+      if (batch.isEmpty()) {
+        drainBulk(batch, maxSize);
+      } else {
+        long waitUntil = System.nanoTime() + maxDelayNanos;
+        while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
+          long remaining = waitUntil - System.nanoTime();
+          if (remaining <= 0) {
+            break;
+          }
+          available.awaitNanos(remaining);
+          drainInteractive(batch, maxSize);
         }
-        available.awaitNanos(remaining);
-        drainInto(batch, maxSize);
       }
       busyWorkers++;
       if (!interactive.isEmpty() || !bulk.isEmpty()) {
@@ -97,18 +110,19 @@ final class WorkQueue {
     }
   }
 
-  private void drainInto(List<WorkItem> batch, int maxSize) {
+  private void drainInteractive(List<WorkItem> batch, int maxSize) {
     while (batch.size() < maxSize && !interactive.isEmpty()) {
       batch.add(interactive.pollFirst());
     }
-    boolean tookBulk = false;
-    while (batch.size() < maxSize && !bulk.isEmpty()) {
+  }
+
+  private void drainBulk(List<WorkItem> batch, int maxSize) {
+    boolean interactiveAbout = System.nanoTime() - lastInteractiveNanos < INTERACTIVE_WINDOW_NANOS;
+    int limit = interactiveAbout ? Math.min(maxSize, bulkBatchWhileInteractive) : maxSize;
+    while (batch.size() < limit && !bulk.isEmpty()) {
       batch.add(bulk.pollFirst());
-      tookBulk = true;
     }
-    if (tookBulk) {
-      bulkRoom.signalAll();
-    }
+    bulkRoom.signalAll();
   }
 
   void batchDone() {

@@ -23,7 +23,7 @@ class PoisonedTextTest {
             TextEncoder.load(
                 directory.path().resolve(ModelDirectory.TOKENIZER_FILE),
                 directory.info().maxLength())) {
-      WorkQueue queue = new WorkQueue(64, 64);
+      WorkQueue queue = new WorkQueue(64, 64, 8);
       List<WorkItem> items = new ArrayList<>();
       for (String text : List.of("a wonderful film", "dull and lifeless", "great fun")) {
         items.add(new WorkItem(encoder.encode(text), true, System.nanoTime(), Long.MAX_VALUE));

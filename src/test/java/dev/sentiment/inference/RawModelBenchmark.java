@@ -48,9 +48,7 @@ public class RawModelBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    InferenceProperties properties =
-        new InferenceProperties(
-            modelDir, 1, 1, 1, batchSize, java.time.Duration.ZERO, 1, 1, false, 0, null);
+    InferenceProperties properties = InferenceProperties.forModel(modelDir, 1, batchSize, 1, 0);
     TorchScriptModel.configureRuntime(properties);
     ModelDirectory directory = ModelDirectory.open(modelDir, new DefaultResourceLoader());
     List<EncodedText> texts = new ArrayList<>();

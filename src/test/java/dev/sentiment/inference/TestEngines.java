@@ -16,18 +16,7 @@ final class TestEngines {
   private TestEngines() {}
 
   static InferenceProperties properties(int workers, int maxBatchSize, int queueCapacity) {
-    return new InferenceProperties(
-        BUILT_IN,
-        workers,
-        1,
-        1,
-        maxBatchSize,
-        Duration.ofMillis(2),
-        queueCapacity,
-        1024,
-        false,
-        1,
-        null);
+    return InferenceProperties.forModel(BUILT_IN, workers, maxBatchSize, queueCapacity, 1);
   }
 
   static InferenceEngine start(InferenceProperties properties) {

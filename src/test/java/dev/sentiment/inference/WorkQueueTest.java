@@ -18,7 +18,7 @@ class WorkQueueTest {
 
   @Test
   void refusesInteractiveTextsBeyondCapacity() {
-    WorkQueue queue = new WorkQueue(2, 10);
+    WorkQueue queue = new WorkQueue(2, 10, 4);
     assertThat(queue.offer(item(3))).isTrue();
     assertThat(queue.offer(item(3))).isTrue();
     assertThat(queue.offer(item(3))).isFalse();
@@ -26,8 +26,8 @@ class WorkQueueTest {
   }
 
   @Test
-  void takesInteractiveTextsBeforeBulkOnesThatArrivedEarlier() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10);
+  void takesInteractiveTextsFirstAndNeverMixesThemWithBulkOnes() throws Exception {
+    WorkQueue queue = new WorkQueue(10, 10, 4);
     WorkItem bulk1 = item(3);
     WorkItem bulk2 = item(3);
     WorkItem interactive = item(3);
@@ -35,14 +35,32 @@ class WorkQueueTest {
     queue.put(bulk2);
     queue.offer(interactive);
 
-    assertThat(queue.takeBatch(2, 0)).containsExactly(interactive, bulk1);
+    assertThat(queue.takeBatch(8, 0)).containsExactly(interactive);
     queue.batchDone();
-    assertThat(queue.takeBatch(2, 0)).containsExactly(bulk2);
+    assertThat(queue.takeBatch(8, 0)).containsExactly(bulk1, bulk2);
+  }
+
+  @Test
+  void keepsBulkPassesSmallOnlyWhileInteractiveTrafficIsAbout() throws Exception {
+    WorkQueue queue = new WorkQueue(10, 100, 4);
+    for (int i = 0; i < 40; i++) {
+      queue.put(item(3));
+    }
+    // No interactive text yet: bulk work gets full batches.
+    assertThat(queue.takeBatch(16, 0)).hasSize(16);
+    queue.batchDone();
+
+    queue.offer(item(3));
+    assertThat(queue.takeBatch(16, 0)).hasSize(1);
+    queue.batchDone();
+    // An interactive text just arrived: bulk passes shrink so the next one waits little.
+    assertThat(queue.takeBatch(16, 0)).hasSize(4);
+    queue.batchDone();
   }
 
   @Test
   void closesABatchAtItsMaximumSize() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10);
+    WorkQueue queue = new WorkQueue(10, 10, 4);
     for (int i = 0; i < 5; i++) {
       queue.offer(item(3));
     }
@@ -53,7 +71,7 @@ class WorkQueueTest {
 
   @Test
   void waitsForMoreTextsOnlyWhileAnotherWorkerIsBusy() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10);
+    WorkQueue queue = new WorkQueue(10, 10, 4);
     queue.offer(item(3));
     List<WorkItem> first = queue.takeBatch(4, TimeUnit.SECONDS.toNanos(30));
     // Nobody else was computing, so the worker went at once with one text.
@@ -79,7 +97,7 @@ class WorkQueueTest {
 
   @Test
   void letsBulkProducersWaitForRoomAndDrainsAfterClose() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 1);
+    WorkQueue queue = new WorkQueue(10, 1, 4);
     queue.put(item(3));
     CompletableFuture<Boolean> blocked =
         CompletableFuture.supplyAsync(
