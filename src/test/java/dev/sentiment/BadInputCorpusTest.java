@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentiment.BadRequests.BadRequest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hundreds of bad requests against every endpoint: each gets a 4xx problem+json answer with a clear
@@ -19,15 +23,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class BadInputCorpusTest {
 
   private static final int ONE_MIB = 1024 * 1024;
 
   @LocalServerPort int port;
 
+  @Autowired JdbcTemplate jdbc;
+  String existingJob;
+  long jobsBefore;
+
   @BeforeAll
   void ready() {
-    new HttpTestClient(port).awaitReady();
+    HttpTestClient http = new HttpTestClient(port);
+    http.awaitReady();
+    String answer = http.postJson("/analyze_batch", "{\"texts\":[\"a good one\"]}").body();
+    existingJob = answer.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    jobsBefore = jobs();
+  }
+
+  private long jobs() {
+    return jdbc.queryForObject("select count(*) from batch_job", Long.class);
   }
 
   List<BadRequest> corpus() {
@@ -55,6 +72,8 @@ class BadInputCorpusTest {
         "/analyze",
         BadRequests.headers("Content-Type", "application/json", "Accept", "text/html"),
         BadRequests.utf8("{\"text\":\"fine\"}"));
+    corpus.batchSubmissions("/analyze_batch").jobLookups("/analyze_batch", existingJob);
+    corpus.oversized("/analyze_batch", "POST", "/analyze_batch", "texts", 512 * ONE_MIB / 256);
     for (String path :
         new String[] {
           "/",
@@ -74,14 +93,20 @@ class BadInputCorpusTest {
 
   @Test
   void theCorpusIsLarge() {
-    assertThat(corpus()).hasSizeGreaterThanOrEqualTo(120);
+    assertThat(corpus()).hasSizeGreaterThanOrEqualTo(200);
+  }
+
+  /** Runs last (its name sorts last): none of the bad submissions left a job behind. */
+  @Test
+  void zzNothingWasStored() {
+    assertThat(jobs()).isEqualTo(jobsBefore);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void getsA4xxProblemWithoutInternals(BadRequest request) throws Exception {
     RawHttp.Response response = RawHttp.send(port, request.bytes());
-    assertThat(response.status()).as(response.body()).isBetween(400, 499);
+    assertThat(response.status()).as(request.name() + " -> " + response.body()).isBetween(400, 499);
     assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
     assertThat(response.body())
         .contains("\"type\":\"urn:sentiment:problem:")

@@ -3,6 +3,7 @@ package dev.sentiment;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +236,205 @@ final class BadRequests {
         prefix + " missing host",
         utf8(method + " " + target + " HTTP/1.1\r\nConnection: close\r\n\r\n"));
     return this;
+  }
+
+  /** Bad submissions to the batch endpoint: JSON, multipart and header abuse. */
+  BadRequests batchSubmissions(String target) {
+    String valid = "{\"texts\":[\"a fine sentence\",\"another one\"]}";
+    for (int cut = 1; cut < valid.length(); cut += 2) {
+      json("batch truncated at " + cut, "POST", target, utf8(valid.substring(0, cut)));
+    }
+    String[] wrong = {
+      "{}",
+      "[]",
+      "null",
+      "42",
+      "\"texts\"",
+      "{\"texts\":[]}",
+      "{\"items\":[]}",
+      "{\"texts\":\"not an array\"}",
+      "{\"texts\":[1,2]}",
+      "{\"texts\":[[\"nested\"]]}",
+      "{\"texts\":[{\"text\":\"a\"}]}",
+      "{\"items\":{\"text\":\"a\"}}",
+      "{\"items\":[\"a\"]}",
+      "{\"items\":[{\"text\":[\"a\"]}]}",
+      "{\"items\":[{\"id\":{},\"text\":\"a\"}]}",
+      "{\"texts\":[\"a\"]} trailing",
+      "{\"texts\":[\"a\"],}",
+      "{\"texts\":[\"a\",]}",
+      "{\"texts\":[\"a\"]}{\"texts\":[\"b\"]}",
+      "{\"texts\":[" + "[".repeat(100_000) + "]}",
+    };
+    for (String body : wrong) {
+      json("batch body " + abbreviate(body), "POST", target, utf8(body));
+    }
+    json(
+        "batch invalid UTF-8",
+        "POST",
+        target,
+        concat(utf8("{\"texts\":[\"a"), new byte[] {(byte) 0xff}, utf8("\"]}")));
+    String boundary = "XbOuNdArYx";
+    Map<String, String> form = headers("Content-Type", "multipart/form-data; boundary=" + boundary);
+    add(
+        "multipart CSV without a text column",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.csv", "text/csv", utf8("id,comment\n1,hello\n")));
+    add(
+        "multipart CSV with two text columns",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.csv", "text/csv", utf8("text,text\na,b\n")));
+    add(
+        "multipart CSV header only",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.csv", "text/csv", utf8("text,id\n")));
+    add(
+        "multipart empty CSV",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.csv", "text/csv", new byte[0]));
+    add(
+        "multipart NDJSON of blank lines",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.ndjson", "application/x-ndjson", utf8("\n\n  \n")));
+    add(
+        "multipart empty text file",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.txt", "text/plain", new byte[0]));
+    add(
+        "multipart image",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    add(
+        "multipart latin-1 charset",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "file", "c.csv", "text/csv; charset=ISO-8859-1", utf8("text\nfine\n")));
+    add(
+        "multipart wrong part name",
+        "POST",
+        target,
+        form,
+        multipart(boundary, "upload", "c.txt", "text/plain", utf8("fine\n")));
+    add(
+        "multipart without boundary",
+        "POST",
+        target,
+        headers("Content-Type", "multipart/form-data"),
+        multipart(boundary, "file", "c.txt", "text/plain", utf8("fine\n")));
+    byte[] whole = multipart(boundary, "file", "c.txt", "text/plain", utf8("fine\nalso fine\n"));
+    add("multipart truncated", "POST", target, form, Arrays.copyOf(whole, whole.length - 20));
+    add("multipart garbage", "POST", target, form, utf8("this is not multipart at all"));
+    add(
+        "batch declared length over the limit",
+        "POST",
+        target,
+        headers("Content-Type", "application/json", "Content-Length", String.valueOf(600L << 20)),
+        utf8("{}"));
+    for (String key :
+        new String[] {
+          "", "a".repeat(300), "bad\u0001key", new String(utf8("ключ"), StandardCharsets.ISO_8859_1)
+        }) {
+      add(
+          "batch idempotency key " + abbreviate(key),
+          "POST",
+          target,
+          headers("Content-Type", "application/json", "Idempotency-Key", key),
+          utf8("{\"texts\":[\"fine\"]}"));
+    }
+    for (String type : new String[] {"text/plain", "application/xml", "application/octet-stream"}) {
+      add(
+          "batch content type " + type,
+          "POST",
+          target,
+          headers("Content-Type", type),
+          utf8("{\"texts\":[\"fine\"]}"));
+    }
+    return this;
+  }
+
+  /** Unknown and malformed job ids, bad paging, wrong methods and Accept for job endpoints. */
+  BadRequests jobLookups(String target, String existingJob) {
+    String[] ids = {
+      "00000000-0000-0000-0000-000000000000",
+      java.util.UUID.randomUUID().toString(),
+      "not-a-uuid",
+      "123",
+      "%00",
+      "a".repeat(2000),
+      "..%2f..%2fetc",
+      "' OR 1=1 --",
+      "%27%20OR%201%3D1",
+    };
+    for (String id : ids) {
+      String path = target + "/" + id.replace(" ", "%20").replace("'", "%27");
+      add("job " + abbreviate(id), "GET", path, headers(), null);
+      add("job results " + abbreviate(id), "GET", path + "/results", headers(), null);
+      add("job delete " + abbreviate(id), "DELETE", path, headers(), null);
+    }
+    String results = target + "/" + existingJob + "/results";
+    for (String query :
+        new String[] {
+          "offset=-1",
+          "limit=-5",
+          "offset=abc",
+          "limit=x",
+          "offset=1.5",
+          "limit=99999999999999999999",
+          "offset=",
+          "limit=0x10"
+        }) {
+      add("results " + query, "GET", results + "?" + query, headers(), null);
+    }
+    add("results as XML", "GET", results, headers("Accept", "application/xml"), null);
+    add("results as HTML only", "GET", results, headers("Accept", "text/html"), null);
+    add(
+        "PUT job",
+        "PUT",
+        target + "/" + existingJob,
+        headers("Content-Type", "application/json"),
+        utf8("{}"));
+    add(
+        "PATCH job",
+        "PATCH",
+        target + "/" + existingJob,
+        headers("Content-Type", "application/json"),
+        utf8("{}"));
+    add("POST results", "POST", results, headers("Content-Type", "application/json"), utf8("{}"));
+    add("GET submissions", "GET", target, headers(), null);
+    add("DELETE submissions", "DELETE", target, headers(), null);
+    return this;
+  }
+
+  static byte[] multipart(
+      String boundary, String part, String fileName, String contentType, byte[] content) {
+    return concat(
+        utf8(
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + part
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n"),
+        content,
+        utf8("\r\n--" + boundary + "--\r\n"));
   }
 
   static byte[] chunked(byte[] body) {

@@ -112,18 +112,28 @@ class BatchController {
       produces = {ResultFormat.NDJSON_VALUE, ResultFormat.CSV_VALUE})
   void results(
       @PathVariable String id,
-      @RequestParam(name = "offset", required = false) Long offset,
-      @RequestParam(name = "limit", required = false) Long limit,
+      @RequestParam(name = "offset", required = false) String offset,
+      @RequestParam(name = "limit", required = false) String limit,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException, HttpMediaTypeNotAcceptableException {
-    if ((offset != null && offset < 0) || (limit != null && limit < 0)) {
-      throw new InvalidInputException("'offset' and 'limit' must not be negative");
-    }
+    Long first = count("offset", offset);
+    Long most = count("limit", limit);
     ResultFormat format = ResultFormat.negotiate(accept);
     Job job = jobs.status(Caller.of(request), id);
     response.setContentType(format.contentType().toString());
-    jobs.writeResults(job, offset == null ? 0 : offset, limit, format, response.getOutputStream());
+    jobs.writeResults(job, first == null ? 0 : first, most, format, response.getOutputStream());
+  }
+
+  /** A paging value: absent, or a plain non-negative decimal integer (no sign, hex or blank). */
+  private static Long count(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("[0-9]{1,18}")) {
+      throw new InvalidInputException("'" + name + "' must be a non-negative integer");
+    }
+    return Long.parseLong(value);
   }
 }

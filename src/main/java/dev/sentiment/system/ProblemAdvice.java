@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -81,6 +82,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(PayloadTooLargeException.class)
   ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException e, WebRequest request) {
     return answer(tooLarge(e), new HttpHeaders(), request);
+  }
+
+  /** A multipart body that cannot be parsed (no boundary, truncated): the client's mistake. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException e, WebRequest request) {
+    return answer(
+        Problems.INVALID_REQUEST.detail(
+            HttpStatus.BAD_REQUEST, "The multipart request body could not be read"),
+        new HttpHeaders(),
+        request);
   }
 
   /** The client went away; nobody reads this answer, but the request must still end cleanly. */

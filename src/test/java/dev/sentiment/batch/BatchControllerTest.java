@@ -331,7 +331,8 @@ class BatchControllerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"offset=-1", "limit=-5", "offset=abc", "limit=1.5"})
+  @ValueSource(
+      strings = {"offset=-1", "limit=-5", "offset=abc", "limit=1.5", "offset=", "limit=0x10"})
   void refusesBadPagingWith400(String query) throws Exception {
     MvcTestResult result = mvc.get().uri("/analyze_batch/" + ID + "/results?" + query).exchange();
     assertThat(result).hasStatus(400);
