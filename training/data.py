@@ -1,0 +1,86 @@
+"""SST-2 loading, PTB-detokenised augmentation, held-out split and padded batches."""
+import random
+
+import torch
+
+from detok import detokenize
+
+TRAIN = "../shared/data/sst2/train.tsv"
+DEV = "../shared/data/sst2/dev.tsv"
+VOCAB = "../shared/data/vocab/bert-base-uncased-vocab.txt"
+NATURAL = "training/natural.tsv"
+
+
+def read_tsv(path):
+    """(text, label) pairs; no quoting, so split on the last tab."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        assert header == ["sentence", "label"], header
+        for line in f:
+            text, label = line.rstrip("\n").rsplit("\t", 1)
+            rows.append((text, int(label)))
+    return rows
+
+
+def holdout_split(rows, n_sentences, seed):
+    """Hold out n whole train sentences (8+ words) for early stopping and model selection.
+
+    Train rows are phrases of the parse trees of train sentences, so every phrase of 3+ words
+    that occurs inside a held-out sentence is removed from the training part too; otherwise
+    the held-out score would reward memorising them.  Short phrases stay: dev shares those too.
+    """
+    rng = random.Random(seed)
+
+    def spans(text, min_len, proper):
+        w = text.split()
+        return {" ".join(w[i:j]) for i in range(len(w))
+                for j in range(i + min_len, len(w) + 1) if not (proper and i == 0 and j == len(w))}
+
+    # whole sentences = rows of 8+ words not contained in any other row
+    inner = set()
+    for text, _ in rows:
+        if len(text.split()) > 8:
+            inner |= spans(text, 8, proper=True)
+    sentences = sorted({r for r in rows if len(r[0].split()) >= 8 and r[0].strip() not in inner})
+    held = rng.sample(sentences, n_sentences)
+    leak = set().union(*(spans(t, 3, proper=False) for t, _ in held))
+    train = [r for r in rows if r[0].strip() not in leak]
+    return train, held
+
+
+def augment(rows):
+    """Each row as raw SST text and, when different, detokenised natural text."""
+    out = []
+    for text, label in rows:
+        out.append((text, label))
+        d = detokenize(text)
+        if d != text.strip():
+            out.append((d, label))
+    return out
+
+
+def encode_rows(tok, rows, max_length):
+    return [(tok.encode(t, max_length=max_length), y) for t, y in rows]
+
+
+def batches(encoded, batch_size, shuffle, rng=None):
+    """Yields (ids, mask, labels) batches; sorted by length within chunks to limit padding."""
+    order = list(range(len(encoded)))
+    if shuffle:
+        rng.shuffle(order)
+        chunk = batch_size * 50
+        order = [i for s in range(0, len(order), chunk)
+                 for i in sorted(order[s:s + chunk], key=lambda i: len(encoded[i][0]))]
+        starts = list(range(0, len(order), batch_size))
+        rng.shuffle(starts)
+    else:
+        starts = list(range(0, len(order), batch_size))
+    for s in starts:
+        idx = order[s:s + batch_size]
+        T = max(len(encoded[i][0]) for i in idx)
+        ids = torch.zeros(len(idx), T, dtype=torch.long)
+        for r, i in enumerate(idx):
+            ids[r, :len(encoded[i][0])] = torch.tensor(encoded[i][0])
+        labels = torch.tensor([encoded[i][1] for i in idx], dtype=torch.float32)
+        yield ids, (ids != 0).long(), labels
