@@ -1,5 +1,6 @@
 package dev.sentiment.analysis;
 
+import static dev.sentiment.system.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -14,7 +15,6 @@ import dev.sentiment.inference.Prediction;
 import dev.sentiment.inference.Priority;
 import dev.sentiment.system.SystemTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -39,7 +37,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Every status code of {@code POST /analyze}, each answered as problem+json when it is an error.
  */
 @WebMvcTest(AnalyzeController.class)
-@Import({AnalysisService.class, SystemTestSupport.class, AnalyzeControllerTest.Meters.class})
+@Import({AnalysisService.class, SystemTestSupport.class})
 class AnalyzeControllerTest {
 
   @Autowired MockMvcTester mvc;
@@ -234,24 +232,5 @@ class AnalyzeControllerTest {
 
   private double outcomes(String outcome) {
     return registry.get("sentiment.requests").tag("outcome", outcome).counter().count();
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Meters {
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
-  static void assertProblem(MvcTestResult result, String slug) throws Exception {
-    assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(result)
-        .bodyJson()
-        .extractingPath("$.type")
-        .isEqualTo("urn:sentiment:problem:" + slug);
-    assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
-    String body = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(body).doesNotContain("Exception", "java.", "tools.jackson", "at dev.", "\tat ");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sentiment.batch;
 
+import static dev.sentiment.system.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -12,8 +13,6 @@ import static org.mockito.Mockito.verify;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.sentiment.system.SystemTestSupport;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,8 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
   SystemTestSupport.class,
   BatchWebConfiguration.class,
   SubmissionService.class,
-  JobService.class,
-  BatchControllerTest.Meters.class
+  JobService.class
 })
 @TestPropertySource(
     properties = {"sentiment.batch.max-items=5", "sentiment.batch.max-upload-size=4KB"})
@@ -348,27 +344,5 @@ class BatchControllerTest {
             .exchange();
     assertThat(result).hasStatus(406);
     assertProblem(result, "not-acceptable");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Meters {
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
-  static void assertProblem(MvcTestResult result, String slug) throws Exception {
-    assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(result)
-        .bodyJson()
-        .extractingPath("$.type")
-        .isEqualTo("urn:sentiment:problem:" + slug);
-    assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
-    String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    assertThat(body)
-        .doesNotContain("Exception", "java.", "tools.jackson", "at dev.", "\tat ")
-        .doesNotContainIgnoringCase("select ")
-        .doesNotContain("/tmp", "/work", "batch_job", "hsqldb", "SQL");
   }
 }
