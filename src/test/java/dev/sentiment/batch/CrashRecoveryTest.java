@@ -55,7 +55,11 @@ class CrashRecoveryTest {
       assertThat(client.status(id).path("processed").asInt()).isLessThan(TEXTS);
 
       JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(90));
-      assertThat(Duration.between(restart, Instant.now())).isLessThan(Duration.ofSeconds(60));
+      Duration finished = Duration.between(restart, Instant.now());
+      // Printed for the README's reliability numbers.
+      System.out.println(
+          "crash recovery: job finished " + finished.toMillis() + " ms after restart");
+      assertThat(finished).isLessThan(Duration.ofSeconds(60));
       assertExactlyOneResultPerItem(client, id, job);
       second.stop();
     }

@@ -54,7 +54,10 @@ class PostgresFailoverTest {
       Instant killed = Instant.now();
 
       JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(120));
-      assertThat(Duration.between(killed, Instant.now())).isLessThan(Duration.ofSeconds(60));
+      Duration finished = Duration.between(killed, Instant.now());
+      // Printed for the README's reliability numbers.
+      System.out.println("failover: job finished " + finished.toMillis() + " ms after the kill");
+      assertThat(finished).isLessThan(Duration.ofSeconds(60));
       CrashRecoveryTest.assertExactlyOneResultPerItem(client, id, job);
       survivor.stop();
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * message names a Java type. The first byte picks the format. Seeds run in every build (regression
  * mode); {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=UploadParsersFuzzTest} fuzzes for real.
  */
+@Tag("fuzz")
 class UploadParsersFuzzTest {
 
   private static final int MAX_TEXT = 200;

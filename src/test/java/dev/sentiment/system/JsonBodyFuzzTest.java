@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * internal detail. Runs its seed corpus in the normal build (regression mode); {@code JAZZER_FUZZ=1
  * ./mvnw test -Dtest=JsonBodyFuzzTest} fuzzes for real.
  */
+@Tag("fuzz")
 class JsonBodyFuzzTest {
 
   record Body(String text) {}
