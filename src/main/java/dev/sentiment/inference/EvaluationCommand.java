@@ -40,11 +40,7 @@ public final class EvaluationCommand {
         new InferenceEngine(
             properties, new DefaultResourceLoader(), executor, new SimpleMeterRegistry());
     engine.start();
-    while (engine.state() == InferenceEngine.EngineState.LOADING
-        || engine.state() == InferenceEngine.EngineState.WARMING) {
-      Thread.sleep(50);
-    }
-    if (!engine.ready()) {
+    if (!engine.awaitSettled(Duration.ofMinutes(10))) {
       System.err.println(engine.notReadyReason());
       System.exit(1);
     }

@@ -108,14 +108,11 @@ public class InferenceEngine implements SmartLifecycle {
     return item.future;
   }
 
-  /**
-   * When the queue ahead of a new text should have drained: depth over batch size times pass time.
-   */
-  Duration retryAfter() {
-    int waiting = queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK);
-    double passes = Math.ceil((double) waiting / properties.maxBatchSize()) + 1;
-    double nanos = passes * passTimes.nanos() / properties.effectiveWorkers();
-    return Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1e9)));
+  private Duration retryAfter() {
+    return passTimes.retryAfter(
+        queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK),
+        properties.maxBatchSize(),
+        properties.effectiveWorkers());
   }
 
   /** The model, once its files have been read. */
@@ -131,13 +128,16 @@ public class InferenceEngine implements SmartLifecycle {
 
   /** A short, client-safe explanation of why the engine is not ready. */
   public String notReadyReason() {
-    return switch (state) {
-      case STOPPED -> "The model is not loaded";
-      case LOADING -> "The model is still loading";
-      case WARMING -> "The model is warming up";
-      case READY -> "";
-      case FAILED -> "The model failed to load; the service log says why";
-    };
+    return state.reason();
+  }
+
+  /** Waits until loading has ended, well or badly; true if the engine is ready. */
+  boolean awaitSettled(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!state.settled() && System.nanoTime() - deadline < 0) {
+      Thread.sleep(20);
+    }
+    return ready();
   }
 
   EngineState state() {
@@ -236,15 +236,6 @@ public class InferenceEngine implements SmartLifecycle {
   @Override
   public int getPhase() {
     return PHASE;
-  }
-
-  /** Where the engine is in its life. */
-  enum EngineState {
-    STOPPED,
-    LOADING,
-    WARMING,
-    READY,
-    FAILED
   }
 
   /** Admission as {@link ModelCheck} uses it, bypassing the readiness gate it is there to open. */

@@ -1,8 +1,11 @@
 package dev.sentiment.inference;
 
+import java.time.Duration;
+
 /**
- * A moving average of forward-pass durations, for the {@code Retry-After} estimate. Workers update
- * it without locking: a lost update only blurs an estimate that is rounded to seconds anyway.
+ * A moving average of forward-pass durations, and the {@code Retry-After} estimate made from it.
+ * Workers update it without locking: a lost update only blurs an estimate that is rounded to
+ * seconds anyway.
  */
 final class PassTimeAverage {
 
@@ -15,7 +18,13 @@ final class PassTimeAverage {
     nanos += WEIGHT * (passNanos - nanos);
   }
 
-  double nanos() {
-    return nanos;
+  /**
+   * When a queue of {@code waiting} texts should have drained: the passes it takes, plus the one
+   * under way, times the average pass, shared by the workers; whole seconds, at least one.
+   */
+  Duration retryAfter(int waiting, int maxBatchSize, int workers) {
+    double passes = Math.ceil((double) waiting / maxBatchSize) + 1;
+    double seconds = passes * nanos / workers / 1e9;
+    return Duration.ofSeconds(Math.max(1, (long) Math.ceil(seconds)));
   }
 }

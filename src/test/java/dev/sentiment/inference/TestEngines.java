@@ -1,7 +1,5 @@
 package dev.sentiment.inference;
 
-import static org.awaitility.Awaitility.await;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -31,13 +29,14 @@ final class TestEngines {
     InferenceEngine engine =
         new InferenceEngine(properties, new DefaultResourceLoader(), executor, registry);
     engine.start();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .until(
-            () ->
-                engine.state() == InferenceEngine.EngineState.READY
-                    || engine.state() == InferenceEngine.EngineState.FAILED);
-    if (!engine.ready()) {
+    boolean ready;
+    try {
+      ready = engine.awaitSettled(Duration.ofMinutes(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (!ready) {
       throw new IllegalStateException(engine.notReadyReason());
     }
     return engine;
