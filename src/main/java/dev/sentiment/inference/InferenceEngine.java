@@ -52,7 +52,8 @@ public class InferenceEngine implements SmartLifecycle {
         new WorkQueue(
             properties.queueCapacity(),
             properties.bulkQueueCapacity(),
-            properties.bulkBatchWhileInteractive());
+            properties.bulkBatchWhileInteractive(),
+            properties.effectiveWorkers());
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
   }
 
@@ -90,7 +91,7 @@ public class InferenceEngine implements SmartLifecycle {
     }
     long now = System.nanoTime();
     Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
-    WorkItem item = new WorkItem(encoded, counted, now, now + bounded.toNanos());
+    WorkItem item = new WorkItem(encoded, priority, counted, now, now + bounded.toNanos());
     if (priority == Priority.INTERACTIVE) {
       if (!queue.offer(item)) {
         return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));

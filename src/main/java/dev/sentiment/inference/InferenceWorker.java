@@ -53,7 +53,7 @@ final class InferenceWorker implements Runnable {
         try {
           process(batch, pass);
         } finally {
-          queue.batchDone();
+          queue.batchDone(batch);
         }
       }
     } catch (InterruptedException e) {

@@ -7,12 +7,19 @@ final class WorkItem {
 
   final EncodedText text;
   final boolean counted;
+  final boolean bulk;
   final long admittedNanos;
   final long deadlineNanos;
   final CompletableFuture<Prediction> future = new CompletableFuture<>();
 
-  WorkItem(EncodedText text, boolean counted, long admittedNanos, long deadlineNanos) {
+  WorkItem(
+      EncodedText text,
+      Priority priority,
+      boolean counted,
+      long admittedNanos,
+      long deadlineNanos) {
     this.text = text;
+    this.bulk = priority == Priority.BULK;
     this.counted = counted;
     this.admittedNanos = admittedNanos;
     this.deadlineNanos = deadlineNanos;

@@ -9,10 +9,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Two bounded lanes feeding the workers. Interactive texts are taken first and are refused at once
  * when their lane is full; bulk producers wait for room instead. Interactive texts never share a
- * pass with bulk ones, and while interactive traffic is about, bulk passes are kept small, so a
- * request waits at most for one short bulk pass. A worker that finds fewer interactive texts than a
- * full batch waits up to the batch delay for more, but only while another worker is computing: with
- * an idle worker around, waiting would only add latency.
+ * pass with bulk ones, and while interactive traffic is about (a text within the last second) bulk
+ * passes are kept small and one worker (of several) stays free of bulk work, so a request rarely
+ * waits behind a batch job. A worker that finds fewer interactive texts than a full batch waits up
+ * to the batch delay for more, but only while another worker is computing: with an idle worker
+ * around, waiting would only add latency.
  */
 final class WorkQueue {
 
@@ -24,6 +25,8 @@ final class WorkQueue {
   private final int interactiveCapacity;
   private final int bulkCapacity;
   private final int bulkBatchWhileInteractive;
+  private final int workers;
+  private int bulkWorkers;
   private long lastInteractiveNanos = System.nanoTime() - INTERACTIVE_WINDOW_NANOS;
   private int busyWorkers;
   private boolean closed;
@@ -31,10 +34,11 @@ final class WorkQueue {
   /** How long after an interactive text bulk passes stay small. */
   static final long INTERACTIVE_WINDOW_NANOS = 1_000_000_000L;
 
-  WorkQueue(int interactiveCapacity, int bulkCapacity, int bulkBatchWhileInteractive) {
+  WorkQueue(int interactiveCapacity, int bulkCapacity, int bulkBatchWhileInteractive, int workers) {
     this.interactiveCapacity = interactiveCapacity;
     this.bulkCapacity = bulkCapacity;
     this.bulkBatchWhileInteractive = bulkBatchWhileInteractive;
+    this.workers = workers;
   }
 
   /** Admits an interactive text, or returns false at once if the lane is full or closed. */
@@ -74,30 +78,36 @@ final class WorkQueue {
   /**
    * The next batch, at most {@code maxSize} texts; blocks until there is one. Returns an empty list
    * once the queue is closed and drained. Every non-empty batch must be followed by {@link
-   * #batchDone()}.
+   * #batchDone(List)}.
    */
   List<WorkItem> takeBatch(int maxSize, long maxDelayNanos) throws InterruptedException {
     List<WorkItem> batch = new ArrayList<>(maxSize);
     lock.lockInterruptibly();
     try {
-      while (interactive.isEmpty() && bulk.isEmpty()) {
-        if (closed) {
+      while (true) {
+        if (!interactive.isEmpty()) {
+          fillInteractive(batch, maxSize, maxDelayNanos);
+          break;
+        }
+        long sinceInteractive = System.nanoTime() - lastInteractiveNanos;
+        boolean reserved =
+            !closed
+                && sinceInteractive < INTERACTIVE_WINDOW_NANOS
+                && bulkWorkers >= workers - 1
+                && workers > 1;
+        if (!bulk.isEmpty() && !reserved) {
+          drainBulk(batch, maxSize, sinceInteractive < INTERACTIVE_WINDOW_NANOS);
+          bulkWorkers++;
+          break;
+        }
+        if (bulk.isEmpty() && closed) {
           return batch;
         }
-        available.await();
-      }
-      drainInteractive(batch, maxSize);
-      if (batch.isEmpty()) {
-        drainBulk(batch, maxSize);
-      } else {
-        long waitUntil = System.nanoTime() + maxDelayNanos;
-        while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
-          long remaining = waitUntil - System.nanoTime();
-          if (remaining <= 0) {
-            break;
-          }
-          available.awaitNanos(remaining);
-          drainInteractive(batch, maxSize);
+        if (reserved && !bulk.isEmpty()) {
+          // Kept free for requests while they are about; takes bulk work again when they stop.
+          available.awaitNanos(INTERACTIVE_WINDOW_NANOS - sinceInteractive);
+        } else {
+          available.await();
         }
       }
       busyWorkers++;
@@ -110,14 +120,28 @@ final class WorkQueue {
     }
   }
 
+  /** Interactive texts, waiting for more only while another worker is busy anyway. */
+  private void fillInteractive(List<WorkItem> batch, int maxSize, long maxDelayNanos)
+      throws InterruptedException {
+    drainInteractive(batch, maxSize);
+    long waitUntil = System.nanoTime() + maxDelayNanos;
+    while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
+      long remaining = waitUntil - System.nanoTime();
+      if (remaining <= 0) {
+        break;
+      }
+      available.awaitNanos(remaining);
+      drainInteractive(batch, maxSize);
+    }
+  }
+
   private void drainInteractive(List<WorkItem> batch, int maxSize) {
     while (batch.size() < maxSize && !interactive.isEmpty()) {
       batch.add(interactive.pollFirst());
     }
   }
 
-  private void drainBulk(List<WorkItem> batch, int maxSize) {
-    boolean interactiveAbout = System.nanoTime() - lastInteractiveNanos < INTERACTIVE_WINDOW_NANOS;
+  private void drainBulk(List<WorkItem> batch, int maxSize, boolean interactiveAbout) {
     int limit = interactiveAbout ? Math.min(maxSize, bulkBatchWhileInteractive) : maxSize;
     while (batch.size() < limit && !bulk.isEmpty()) {
       batch.add(bulk.pollFirst());
@@ -125,10 +149,14 @@ final class WorkQueue {
     bulkRoom.signalAll();
   }
 
-  void batchDone() {
+  void batchDone(List<WorkItem> batch) {
     lock.lock();
     try {
       busyWorkers--;
+      if (!batch.isEmpty() && batch.get(0).bulk) {
+        bulkWorkers--;
+        available.signalAll();
+      }
     } finally {
       lock.unlock();
     }

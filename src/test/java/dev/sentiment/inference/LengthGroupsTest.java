@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class LengthGroupsTest {
 
   private static WorkItem item(int tokens) {
-    return new WorkItem(new EncodedText(new long[tokens], false), true, 0, Long.MAX_VALUE);
+    return new WorkItem(
+        new EncodedText(new long[tokens], false), Priority.INTERACTIVE, true, 0, Long.MAX_VALUE);
   }
 
   private static List<WorkItem> items(int... lengths) {

@@ -23,15 +23,22 @@ class PoisonedTextTest {
             TextEncoder.load(
                 directory.path().resolve(ModelDirectory.TOKENIZER_FILE),
                 directory.info().maxLength())) {
-      WorkQueue queue = new WorkQueue(64, 64, 8);
+      WorkQueue queue = new WorkQueue(64, 64, 8, 1);
       List<WorkItem> items = new ArrayList<>();
       for (String text : List.of("a wonderful film", "dull and lifeless", "great fun")) {
-        items.add(new WorkItem(encoder.encode(text), true, System.nanoTime(), Long.MAX_VALUE));
+        items.add(
+            new WorkItem(
+                encoder.encode(text),
+                Priority.INTERACTIVE,
+                true,
+                System.nanoTime(),
+                Long.MAX_VALUE));
       }
       // An id far outside the vocabulary makes the embedding lookup fail inside libtorch.
       WorkItem poisoned =
           new WorkItem(
               new EncodedText(new long[] {101, 999_999_999L, 102}, false),
+              Priority.INTERACTIVE,
               true,
               System.nanoTime(),
               Long.MAX_VALUE);

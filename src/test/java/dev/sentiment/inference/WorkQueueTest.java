@@ -10,114 +10,162 @@ import org.junit.jupiter.api.Test;
 /** The queue's admission, priority and batching rules, without a model. */
 class WorkQueueTest {
 
-  private static WorkItem item(int tokens) {
+  private static WorkItem item(Priority priority) {
     long now = System.nanoTime();
     return new WorkItem(
-        new EncodedText(new long[tokens], false), true, now, now + TimeUnit.SECONDS.toNanos(60));
+        new EncodedText(new long[3], false),
+        priority,
+        true,
+        now,
+        now + TimeUnit.SECONDS.toNanos(60));
+  }
+
+  private static WorkItem interactive() {
+    return item(Priority.INTERACTIVE);
+  }
+
+  private static WorkItem bulk() {
+    return item(Priority.BULK);
+  }
+
+  private static CompletableFuture<List<WorkItem>> takeLater(
+      WorkQueue queue, int maxSize, long maxDelayNanos) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return queue.takeBatch(maxSize, maxDelayNanos);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   @Test
   void refusesInteractiveTextsBeyondCapacity() {
-    WorkQueue queue = new WorkQueue(2, 10, 4);
-    assertThat(queue.offer(item(3))).isTrue();
-    assertThat(queue.offer(item(3))).isTrue();
-    assertThat(queue.offer(item(3))).isFalse();
+    WorkQueue queue = new WorkQueue(2, 10, 4, 2);
+    assertThat(queue.offer(interactive())).isTrue();
+    assertThat(queue.offer(interactive())).isTrue();
+    assertThat(queue.offer(interactive())).isFalse();
     assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(2);
   }
 
   @Test
   void takesInteractiveTextsFirstAndNeverMixesThemWithBulkOnes() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4);
-    WorkItem bulk1 = item(3);
-    WorkItem bulk2 = item(3);
-    WorkItem interactive = item(3);
+    WorkQueue queue = new WorkQueue(10, 10, 4, 1);
+    WorkItem bulk1 = bulk();
+    WorkItem bulk2 = bulk();
+    WorkItem request = interactive();
     queue.put(bulk1);
     queue.put(bulk2);
-    queue.offer(interactive);
+    queue.offer(request);
 
-    assertThat(queue.takeBatch(8, 0)).containsExactly(interactive);
-    queue.batchDone();
+    List<WorkItem> first = queue.takeBatch(8, 0);
+    assertThat(first).containsExactly(request);
+    queue.batchDone(first);
     assertThat(queue.takeBatch(8, 0)).containsExactly(bulk1, bulk2);
   }
 
   @Test
   void keepsBulkPassesSmallOnlyWhileInteractiveTrafficIsAbout() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 100, 4);
+    WorkQueue queue = new WorkQueue(10, 100, 4, 1);
     for (int i = 0; i < 40; i++) {
-      queue.put(item(3));
+      queue.put(bulk());
     }
-    // No interactive text yet: bulk work gets full batches.
-    assertThat(queue.takeBatch(16, 0)).hasSize(16);
-    queue.batchDone();
+    // No request yet: bulk work gets full batches.
+    List<WorkItem> full = queue.takeBatch(16, 0);
+    assertThat(full).hasSize(16);
+    queue.batchDone(full);
 
-    queue.offer(item(3));
-    assertThat(queue.takeBatch(16, 0)).hasSize(1);
-    queue.batchDone();
-    // An interactive text just arrived: bulk passes shrink so the next one waits little.
+    queue.offer(interactive());
+    List<WorkItem> request = queue.takeBatch(16, 0);
+    assertThat(request).hasSize(1);
+    queue.batchDone(request);
+    // A request just arrived: bulk passes shrink so the next one waits little.
     assertThat(queue.takeBatch(16, 0)).hasSize(4);
-    queue.batchDone();
   }
 
   @Test
-  void closesABatchAtItsMaximumSize() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4);
-    for (int i = 0; i < 5; i++) {
-      queue.offer(item(3));
+  void keepsOneWorkerFreeOfBulkWorkWhileRequestsAreAbout() throws Exception {
+    WorkQueue queue = new WorkQueue(10, 100, 4, 2);
+    for (int i = 0; i < 40; i++) {
+      queue.put(bulk());
     }
-    assertThat(queue.takeBatch(3, 0)).hasSize(3);
-    queue.batchDone();
+    queue.offer(interactive());
+    List<WorkItem> request = queue.takeBatch(8, 0);
+    queue.batchDone(request);
+    List<WorkItem> bulkBatch = queue.takeBatch(8, 0);
+    assertThat(bulkBatch).hasSize(4).allMatch(item -> item.bulk);
+
+    // The second worker does not take bulk work although there is plenty...
+    CompletableFuture<List<WorkItem>> second = takeLater(queue, 8, 0);
+    Thread.sleep(200);
+    assertThat(second).isNotDone();
+    // ...so the next request is taken at once.
+    WorkItem next = interactive();
+    queue.offer(next);
+    assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(next);
+    queue.batchDone(List.of(next));
+
+    // Once requests stop for the interactive window, both workers take bulk work again.
+    CompletableFuture<List<WorkItem>> later = takeLater(queue, 8, 0);
+    assertThat(later.get(10, TimeUnit.SECONDS)).isNotEmpty().allMatch(item -> item.bulk);
+  }
+
+  @Test
+  void closesAnInteractiveBatchAtItsMaximumSize() throws Exception {
+    WorkQueue queue = new WorkQueue(10, 10, 4, 1);
+    for (int i = 0; i < 5; i++) {
+      queue.offer(interactive());
+    }
+    List<WorkItem> first = queue.takeBatch(3, 0);
+    assertThat(first).hasSize(3);
+    queue.batchDone(first);
     assertThat(queue.takeBatch(3, 0)).hasSize(2);
   }
 
   @Test
   void waitsForMoreTextsOnlyWhileAnotherWorkerIsBusy() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4);
-    queue.offer(item(3));
+    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
+    queue.offer(interactive());
     List<WorkItem> first = queue.takeBatch(4, TimeUnit.SECONDS.toNanos(30));
     // Nobody else was computing, so the worker went at once with one text.
     assertThat(first).hasSize(1);
 
-    queue.offer(item(3));
-    CompletableFuture<List<WorkItem>> second =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return queue.takeBatch(2, TimeUnit.SECONDS.toNanos(30));
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    queue.offer(interactive());
+    CompletableFuture<List<WorkItem>> second = takeLater(queue, 2, TimeUnit.SECONDS.toNanos(30));
     // The first worker is still busy, so the second waits to fill its batch...
     Thread.sleep(200);
     assertThat(second).isNotDone();
-    queue.offer(item(3));
+    queue.offer(interactive());
     // ...and goes as soon as it is full.
     assertThat(second.get(10, TimeUnit.SECONDS)).hasSize(2);
   }
 
   @Test
   void letsBulkProducersWaitForRoomAndDrainsAfterClose() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 1, 4);
-    queue.put(item(3));
+    WorkQueue queue = new WorkQueue(10, 1, 4, 1);
+    queue.put(bulk());
     CompletableFuture<Boolean> blocked =
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return queue.put(item(3));
+                return queue.put(bulk());
               } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
               }
             });
     Thread.sleep(200);
     assertThat(blocked).isNotDone();
-    assertThat(queue.takeBatch(1, 0)).hasSize(1);
-    queue.batchDone();
+    List<WorkItem> taken = queue.takeBatch(1, 0);
+    assertThat(taken).hasSize(1);
+    queue.batchDone(taken);
     assertThat(blocked.get(10, TimeUnit.SECONDS)).isTrue();
 
     queue.close();
-    assertThat(queue.offer(item(3))).isFalse();
-    assertThat(queue.takeBatch(4, 0)).hasSize(1);
-    queue.batchDone();
+    assertThat(queue.offer(interactive())).isFalse();
+    List<WorkItem> rest = queue.takeBatch(4, 0);
+    assertThat(rest).hasSize(1);
+    queue.batchDone(rest);
     assertThat(queue.takeBatch(4, 0)).isEmpty();
   }
 }
