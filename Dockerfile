@@ -33,6 +33,7 @@ COPY models/sentiment-en-sst2 /app/models/sentiment-en-sst2
 ENV DJL_CACHE_DIR=/opt/djl \
     SENTIMENT_INFERENCE_MODEL_DIR=/app/models/sentiment-en-sst2 \
     SENTIMENT_BATCH_DATA_DIR=/data \
+    TORCH_CPP_LOG_LEVEL=ERROR \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true -Djava.io.tmpdir=/tmp"
 RUN mkdir -p /data && chown app:app /data
 USER 10001:10001

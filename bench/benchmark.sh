@@ -4,6 +4,7 @@
 # Bounded (about 15 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
 set -euo pipefail
+export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
 RUNS=${2:-3}
@@ -62,7 +63,7 @@ measure() { # batching
     for clients in 1 16 64 256; do
       load analyze "$clients" "$1" /analyze
     done
-    [ "$1" = on ] && load trivial 64 "$1" /bench/trivial
+    if [ "$1" = on ]; then load trivial 64 "$1" /bench/trivial; fi
   done
 }
 

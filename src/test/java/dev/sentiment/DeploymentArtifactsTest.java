@@ -84,6 +84,23 @@ class DeploymentArtifactsTest {
             "./mvnw -B verify", "\"17\"", "\"25\"", "postgres", "SENTIMENT_TEST_POSTGRES_URL");
   }
 
+  /** No Docker engine here: the image's promises are checked in its recipe. */
+  @Test
+  void theImageRunsOfflineAsNonRootOnGlibcWithQuietLibtorch() throws IOException {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    assertThat(dockerfile)
+        .contains(
+            "./mvnw",
+            "-Dai.djl.offline=true",
+            "DJL_CACHE_DIR=/opt/djl",
+            "TORCH_CPP_LOG_LEVEL=ERROR",
+            "USER 10001")
+        .doesNotContainIgnoringCase("alpine");
+    assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
+        .as("multi-stage build")
+        .isGreaterThanOrEqualTo(2);
+  }
+
   @Test
   void everyMetricTheDashboardQueriesIsExported() throws IOException {
     JsonNode dashboard =

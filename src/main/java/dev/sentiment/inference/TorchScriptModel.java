@@ -8,12 +8,17 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The TorchScript model loaded once through DJL's PyTorch engine. Predictors are not thread-safe,
  * so every worker asks for its own {@link ForwardPass}.
  */
 final class TorchScriptModel implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TorchScriptModel.class);
+  private static final String TORCH_LOG_LEVEL = "TORCH_CPP_LOG_LEVEL";
 
   private final Model model;
   private final int labels;
@@ -25,6 +30,15 @@ final class TorchScriptModel implements AutoCloseable {
 
   /** Configures libtorch before its first use; DJL reads these properties once, at engine start. */
   static void configureRuntime(InferenceProperties properties) {
+    if (System.getenv(TORCH_LOG_LEVEL) == null) {
+      // libtorch's log level is read from the environment when its library loads, too late to set
+      // from here; on CPUs without NNPACK support it otherwise warns on every convolution.
+      log.info(
+          "{} is not set: libtorch may print a warning per forward pass (e.g. \"Could not"
+              + " initialize NNPACK\"); set {}=ERROR to keep only its errors",
+          TORCH_LOG_LEVEL,
+          TORCH_LOG_LEVEL);
+    }
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(properties.intraOpThreads()));
     System.setProperty(
