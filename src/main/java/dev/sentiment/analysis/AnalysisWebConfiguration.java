@@ -1,8 +1,12 @@
 package dev.sentiment.analysis;
 
+import dev.sentiment.inference.InferenceEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +15,15 @@ import org.springframework.core.Ordered;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Async plumbing of {@code /analyze}: Spring MVC's own async timeout is set past the longest
- * deadline so ours always fires first, and a request that ends without an answer (the client went
- * away) cancels its work so it is never computed.
+ * Web plumbing of {@code /analyze}: a full queue refuses before any work, Spring MVC's own async
+ * timeout is set past the longest deadline so ours always fires first, and a request that ends
+ * without an answer (the client went away) cancels its work so it is never computed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalysisProperties.class)
@@ -26,9 +32,32 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
   private static final Duration MVC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   private final AnalysisProperties properties;
+  // Looked up on first use: other features' web slices load this configuration without an engine.
+  private final ObjectProvider<InferenceEngine> engine;
 
-  AnalysisWebConfiguration(AnalysisProperties properties) {
+  AnalysisWebConfiguration(AnalysisProperties properties, ObjectProvider<InferenceEngine> engine) {
     this.properties = properties;
+    this.engine = engine;
+  }
+
+  /**
+   * A full queue refuses {@code /analyze} before its body is read, parsed, validated and tokenized,
+   * and before an async request is started: the refusal is the cheap path, so overload does not
+   * spend the capacity it is short of on answers that will be 503 anyway.
+   */
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(
+            new HandlerInterceptor() {
+              @Override
+              public boolean preHandle(
+                  HttpServletRequest request, HttpServletResponse response, Object handler) {
+                engine.getObject().checkCapacity();
+                return true;
+              }
+            })
+        .addPathPatterns("/analyze");
   }
 
   @Override

@@ -72,12 +72,27 @@ public class InferenceEngine implements SmartLifecycle {
     return admit(text, timeout, priority, true);
   }
 
+  /**
+   * Throws {@link OverloadedException}, with its retry estimate, while the interactive lane is
+   * full, so a caller can refuse a request before spending work on it: under overload a refusal
+   * must cost far less than an answer, or refusing eats the capacity it protects.
+   */
+  public void checkCapacity() {
+    if (queue.interactiveFull()) {
+      throw new OverloadedException(retryAfter());
+    }
+  }
+
   /** Admits a text; {@code counted} is false for the engine's own warm-up and self-test texts. */
   private CompletableFuture<Prediction> admit(
       String text, Duration timeout, Priority priority, boolean counted) {
     LoadedModel current = loaded;
     if (current == null) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
+    }
+    if (priority == Priority.INTERACTIVE && queue.interactiveFull()) {
+      // Before tokenizing: the text would be refused anyway.
+      return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
     }
     EncodedText encoded;
     try {

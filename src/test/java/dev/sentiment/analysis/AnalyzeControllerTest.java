@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import dev.sentiment.inference.EngineFailures;
@@ -174,6 +176,16 @@ class AnalyzeControllerTest {
     MvcTestResult result = post("{\"text\":\"busy\"}");
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "3");
     assertProblem(result, "overloaded");
+  }
+
+  @Test
+  void aFullQueueRefusesBeforeTheBodyIsEvenRead() throws Exception {
+    willThrow(EngineFailures.overloaded(Duration.ofSeconds(2))).given(engine).checkCapacity();
+
+    MvcTestResult result = post("{not json at all");
+    assertThat(result).hasStatus(503).hasHeader("Retry-After", "2");
+    assertProblem(result, "overloaded");
+    verify(engine, never()).classify(anyString(), any(), any());
   }
 
   @Test
