@@ -2,10 +2,12 @@
 # Soak (README "Reliability"): measures /analyze capacity, then offers twice that rate, open loop,
 # for 60 s, and reports status counts, latency of the answered requests and the service's heap.
 # Bounded (about 3 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
-#   bench/soak.sh [seconds, default 60]
+#   bench/soak.sh [seconds, default 60] [connections, default 256]
 set -euo pipefail
+export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
 cd "$(dirname "$0")/.."
 SOAK_SECONDS=${1:-60}
+CONNECTIONS=${2:-256}
 PORT=18081
 OUT=target/soak
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -30,5 +32,5 @@ wrk -t2 -c64 -d15s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > "$OUT/capacity.
 CAPACITY=$(python3 bench/load.py wrk "$OUT/capacity.txt" | python3 -c "import json,sys; print(int(json.load(sys.stdin)['rps']))")
 echo "capacity: $CAPACITY req/s; offering $((2 * CAPACITY)) req/s for $SOAK_SECONDS s"
 java -Xmx512m -cp "$CP" dev.sentiment.bench.OpenLoopLoad "http://127.0.0.1:$PORT" \
-  $((2 * CAPACITY)) "$SOAK_SECONDS" ../shared/data/sst2/dev.tsv | tee "$OUT/report.txt"
+  $((2 * CAPACITY)) "$SOAK_SECONDS" ../shared/data/sst2/dev.tsv "$CONNECTIONS" | tee "$OUT/report.txt"
 curl -s -o /dev/null -w "readiness right after: %{http_code}\n" "http://127.0.0.1:$PORT/actuator/health/readiness"

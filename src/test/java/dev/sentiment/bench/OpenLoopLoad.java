@@ -1,146 +1,165 @@
 package dev.sentiment.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator for {@code bench/soak.sh}: sends {@code POST /analyze} at a fixed
- * rate whatever the answers (closed-loop tools slow down with the server and hide overload), and
- * samples the service's heap once a second. Test sources only.
+ * An open-loop load generator for {@code bench/soak.sh}: schedules {@code POST /analyze} at a fixed
+ * rate whatever the answers (closed-loop tools slow down with the server and hide overload), sends
+ * them over a fixed set of keep-alive connections, and times every answer from the moment it was
+ * due, not from when a connection was free, so waiting in the generator counts as the server's
+ * latency (as wrk2 does). Samples the service's heap once a second. Test sources only.
  *
- * <p>{@code OpenLoopLoad <base-url> <requests/s> <seconds> <dev.tsv>}
+ * <p>{@code OpenLoopLoad <base-url> <requests/s> <seconds> <dev.tsv> [connections, default 256]}
  */
 public final class OpenLoopLoad {
 
-  private static final int MAX_OUTSTANDING = 2048;
-  private static final Pattern HEAP =
-      Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$");
+  private static final long NO_MORE = Long.MIN_VALUE;
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private OpenLoopLoad() {}
 
   public static void main(String[] args) throws Exception {
-    String base = args[0];
+    URI base = URI.create(args[0]);
     int rate = Integer.parseInt(args[1]);
     int seconds = Integer.parseInt(args[2]);
-    List<String> bodies = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(args[3])).subList(1, 401)) {
-      String text =
-          line.substring(0, line.lastIndexOf('\t')).replace("\\", "\\\\").replace("\"", "\\\"");
-      bodies.add("{\"text\":\"" + text + "\"}");
-    }
-    HttpClient client =
-        HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    List<byte[]> requests = requests(base, Path.of(args[3]));
+    int connections = args.length > 4 ? Integer.parseInt(args[4]) : 256;
+
+    BlockingQueue<Long> due = new LinkedBlockingQueue<>();
     Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
-    List<Long> okMicros = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong failed = new AtomicLong();
-    AtomicLong notSent = new AtomicLong();
-    Semaphore outstanding = new Semaphore(MAX_OUTSTANDING);
-    List<Double> heap = Collections.synchronizedList(new ArrayList<>());
-    ScheduledExecutorService ticks = Executors.newScheduledThreadPool(2);
-    AtomicLong sent = new AtomicLong();
+    Map<Integer, List<Long>> micros = new ConcurrentHashMap<>();
+    AtomicLong transportErrors = new AtomicLong();
+    AtomicLong next = new AtomicLong();
+    List<Thread> senders = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Thread sender =
+          new Thread(
+              () -> {
+                HttpConnection connection = null;
+                while (true) {
+                  long dueAt;
+                  try {
+                    dueAt = due.take();
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                  if (dueAt == NO_MORE) {
+                    break;
+                  }
+                  byte[] request = requests.get((int) (next.getAndIncrement() % requests.size()));
+                  try {
+                    if (connection != null && connection.closing()) {
+                      connection.close();
+                      connection = null;
+                    }
+                    if (connection == null) {
+                      connection = new HttpConnection(base.getHost(), base.getPort());
+                    }
+                    int status = connection.exchange(request);
+                    statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    micros
+                        .computeIfAbsent(
+                            status, s -> Collections.synchronizedList(new ArrayList<>()))
+                        .add((System.nanoTime() - dueAt) / 1000);
+                  } catch (IOException e) {
+                    transportErrors.incrementAndGet();
+                    if (connection != null) {
+                      connection.close();
+                    }
+                    connection = null;
+                  }
+                }
+                if (connection != null) {
+                  connection.close();
+                }
+              },
+              "load-" + c);
+      sender.setDaemon(true);
+      sender.start();
+      senders.add(sender);
+    }
+    HeapSampler heap = HeapSampler.start(base);
+
+    // The schedule: request i is due at start + i / rate, whether or not anyone is free to send it.
     long start = System.nanoTime();
     long total = (long) rate * seconds;
-    ticks.scheduleAtFixedRate(
-        () -> {
-          long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
-          while (sent.get() < due) {
-            long n = sent.getAndIncrement();
-            if (!outstanding.tryAcquire()) {
-              notSent.incrementAndGet();
-              continue;
-            }
-            long begin = System.nanoTime();
-            HttpRequest request =
-                HttpRequest.newBuilder(URI.create(base + "/analyze"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(bodies.get((int) (n % bodies.size()))))
-                    .build();
-            client
-                .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete(
-                    (response, error) -> {
-                      outstanding.release();
-                      if (error != null) {
-                        failed.incrementAndGet();
-                        return;
-                      }
-                      statuses
-                          .computeIfAbsent(response.statusCode(), s -> new AtomicLong())
-                          .incrementAndGet();
-                      if (response.statusCode() == 200) {
-                        okMicros.add((System.nanoTime() - begin) / 1000);
-                      }
-                    });
-          }
-        },
-        0,
-        1,
-        TimeUnit.MILLISECONDS);
-    HttpClient scraper = HttpClient.newHttpClient();
-    ticks.scheduleAtFixedRate(
-        () -> {
-          try {
-            String body =
-                scraper
-                    .send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher matcher = HEAP.matcher(body);
-            double used = 0;
-            while (matcher.find()) {
-              used += Double.parseDouble(matcher.group(1));
-            }
-            heap.add(used / (1024 * 1024));
-          } catch (Exception e) {
-            heap.add(-1.0);
-          }
-        },
-        0,
-        1,
-        TimeUnit.SECONDS);
-    Thread.sleep(seconds * 1000L);
-    ticks.shutdownNow();
-    outstanding.acquire(MAX_OUTSTANDING);
+    for (long i = 0; i < total; i++) {
+      long dueAt = start + i * 1_000_000_000L / rate;
+      long wait = dueAt - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      due.add(dueAt);
+    }
+    long scheduleEnd = System.nanoTime();
+    for (int c = 0; c < connections; c++) {
+      due.add(NO_MORE);
+    }
+    for (Thread sender : senders) {
+      sender.join(
+          Math.max(
+              1, TimeUnit.NANOSECONDS.toMillis(scheduleEnd + DRAIN_NANOS - System.nanoTime())));
+    }
+    int unsent = (int) due.stream().filter(d -> d != NO_MORE).count();
+    heap.stop();
 
-    List<Long> ok = new ArrayList<>(okMicros);
-    Collections.sort(ok);
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    long answered = statuses.values().stream().mapToLong(AtomicLong::get).sum();
     System.out.printf(
-        "offered %d req/s for %d s: %d sent, %d not sent (client cap), %d transport errors%n",
-        rate, seconds, sent.get() - notSent.get(), notSent.get(), failed.get());
+        "offered %d req/s for %d s over %d connections: %d answered, %d transport errors,"
+            + " %d never sent (still due when the run ended)%n",
+        rate, seconds, connections, answered, transportErrors.get(), unsent);
     System.out.println("statuses " + new TreeMap<>(statuses));
-    System.out.printf(
-        "answered 200: %.0f /s; latency of 200s p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        ok.size() / elapsed, percentile(ok, 0.50), percentile(ok, 0.99), percentile(ok, 1.0));
-    List<Double> samples = heap.stream().filter(h -> h >= 0).toList();
-    System.out.printf(
-        "service heap used (MiB, 1 s samples): first %.0f, max %.0f, last %.0f%n",
-        samples.get(0), Collections.max(samples), samples.get(samples.size() - 1));
+    for (Map.Entry<Integer, List<Long>> entry : new TreeMap<>(micros).entrySet()) {
+      List<Long> sorted = new ArrayList<>(entry.getValue());
+      Collections.sort(sorted);
+      System.out.printf(
+          "%d: %.0f /s; latency from when due p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          entry.getKey(),
+          sorted.size() / (seconds * 1.0),
+          percentile(sorted, 0.50),
+          percentile(sorted, 0.99),
+          percentile(sorted, 1.0));
+    }
+    System.out.println(heap.summary());
     System.exit(0);
+  }
+
+  private static List<byte[]> requests(URI base, Path devTsv) throws IOException {
+    List<byte[]> requests = new ArrayList<>();
+    for (String line : Files.readAllLines(devTsv).subList(1, 401)) {
+      String text =
+          line.substring(0, line.lastIndexOf('\t')).replace("\\", "\\\\").replace("\"", "\\\"");
+      byte[] body = ("{\"text\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+      String head =
+          "POST /analyze HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + ":"
+              + base.getPort()
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n";
+      byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
+      byte[] request = new byte[head8.length + body.length];
+      System.arraycopy(head8, 0, request, 0, head8.length);
+      System.arraycopy(body, 0, request, head8.length, body.length);
+      requests.add(request);
+    }
+    return requests;
   }
 
   private static double percentile(List<Long> sorted, double p) {
