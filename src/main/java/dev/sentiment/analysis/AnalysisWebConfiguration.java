@@ -1,10 +1,10 @@
 package dev.sentiment.analysis;
 
 import dev.sentiment.inference.InferenceEngine;
+import dev.sentiment.system.AdmissionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,9 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -40,30 +38,23 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     this.engine = engine;
   }
 
-  /**
-   * A full queue refuses {@code /analyze} before its body is read, parsed, validated and tokenized,
-   * and before an async request is started: the refusal is the cheap path, so overload does not
-   * spend the capacity it is short of on answers that will be 503 anyway.
-   */
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry
-        .addInterceptor(
-            new HandlerInterceptor() {
-              @Override
-              public boolean preHandle(
-                  HttpServletRequest request, HttpServletResponse response, Object handler) {
-                engine.getObject().checkCapacity();
-                return true;
-              }
-            })
-        .addPathPatterns("/analyze");
-  }
-
   @Override
   public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
     configurer.setDefaultTimeout(properties.timeout().plus(MVC_TIMEOUT_MARGIN).toMillis());
     configurer.registerDeferredResultInterceptors(new CancelOnDisconnect());
+  }
+
+  /**
+   * {@code POST /analyze} is refused while the engine's interactive lane is full, before its body
+   * is read, parsed or tokenized and before Spring MVC runs.
+   */
+  @Bean
+  AdmissionCheck analyzeAdmission() {
+    return request ->
+        "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + "/analyze")
+            ? engine.getObject().retryAfterWhileFull()
+            : Optional.empty();
   }
 
   @Bean

@@ -73,14 +73,13 @@ public class InferenceEngine implements SmartLifecycle {
   }
 
   /**
-   * Throws {@link OverloadedException}, with its retry estimate, while the interactive lane is
-   * full, so a caller can refuse a request before spending work on it: under overload a refusal
-   * must cost far less than an answer, or refusing eats the capacity it protects.
+   * While the interactive lane is full, the estimated wait before it takes texts again (what a
+   * refusal's {@code Retry-After} says); empty while it has room. Lets a caller refuse a request
+   * before spending work on it: under overload a refusal must cost far less than an answer, or
+   * refusing eats the capacity it protects.
    */
-  public void checkCapacity() {
-    if (queue.interactiveFull()) {
-      throw new OverloadedException(retryAfter());
-    }
+  public Optional<Duration> retryAfterWhileFull() {
+    return queue.interactiveFull() ? Optional.of(retryAfter()) : Optional.empty();
   }
 
   /** Admits a text; {@code counted} is false for the engine's own warm-up and self-test texts. */

@@ -46,11 +46,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> overloaded(OverloadedException e, WebRequest request) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
-    return answer(
-        Problems.OVERLOADED.detail(
-            HttpStatus.SERVICE_UNAVAILABLE, "The service is at capacity; retry later"),
-        headers,
-        request);
+    return answer(AdmissionFilter.overloaded(), headers, request);
   }
 
   @ExceptionHandler(ModelNotReadyException.class)

@@ -41,6 +41,17 @@ class SystemConfiguration {
     return registration;
   }
 
+  /** After request ids, outcome counting and API keys; before body limits and Spring MVC. */
+  @Bean
+  FilterRegistrationBean<AdmissionFilter> admissionFilter(
+      List<AdmissionCheck> checks, JsonMapper json) {
+    FilterRegistrationBean<AdmissionFilter> registration =
+        new FilterRegistrationBean<>(new AdmissionFilter(checks, new ProblemWriter(json)));
+    registration.setEnabled(!checks.isEmpty());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
       List<BodySizeLimit> limits, WebProperties properties, JsonMapper json) {

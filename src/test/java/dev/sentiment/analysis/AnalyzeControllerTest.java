@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -180,12 +179,14 @@ class AnalyzeControllerTest {
 
   @Test
   void aFullQueueRefusesBeforeTheBodyIsEvenRead() throws Exception {
-    willThrow(EngineFailures.overloaded(Duration.ofSeconds(2))).given(engine).checkCapacity();
+    given(engine.retryAfterWhileFull()).willReturn(Optional.of(Duration.ofSeconds(2)));
+    double overloaded = outcomes("overloaded");
 
     MvcTestResult result = post("{not json at all");
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "2");
     assertProblem(result, "overloaded");
     verify(engine, never()).classify(anyString(), any(), any());
+    assertThat(outcomes("overloaded")).isEqualTo(overloaded + 1);
   }
 
   @Test
