@@ -51,7 +51,11 @@ class GracefulShutdownTest {
                   HttpResponse<String> response =
                       http.postJson("/analyze", "{\"text\":\"" + text + "\"}");
                   answered.incrementAndGet();
-                  return String.valueOf(response.statusCode());
+                  int status = response.statusCode();
+                  // Anything unexpected carries its body, so a failure says what was answered.
+                  return status == 200 || status == 503
+                      ? String.valueOf(status)
+                      : status + " " + response.body();
                 } catch (RuntimeException e) {
                   Throwable cause = e.getCause();
                   boolean refused =
