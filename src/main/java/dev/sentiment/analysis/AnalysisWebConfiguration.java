@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
@@ -30,12 +32,13 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
   private static final Duration MVC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   private final AnalysisProperties properties;
-  // Looked up on first use: other features' web slices load this configuration without an engine.
-  private final ObjectProvider<InferenceEngine> engine;
+  // Looked up once, on first use: other features' web slices load this configuration without an
+  // engine, and the admission check runs on every request.
+  private final Supplier<InferenceEngine> engine;
 
   AnalysisWebConfiguration(AnalysisProperties properties, ObjectProvider<InferenceEngine> engine) {
     this.properties = properties;
-    this.engine = engine;
+    this.engine = SingletonSupplier.of(engine::getObject);
   }
 
   @Override
@@ -53,7 +56,7 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     return request ->
         "POST".equals(request.getMethod())
                 && request.getRequestURI().equals(request.getContextPath() + "/analyze")
-            ? engine.getObject().retryAfterWhileFull()
+            ? engine.get().retryAfterWhileFull()
             : Optional.empty();
   }
 

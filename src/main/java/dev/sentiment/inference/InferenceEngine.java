@@ -89,10 +89,6 @@ public class InferenceEngine implements SmartLifecycle {
     if (current == null) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
     }
-    if (priority == Priority.INTERACTIVE && queue.interactiveFull()) {
-      // Before tokenizing: the text would be refused anyway.
-      return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
-    }
     EncodedText encoded;
     try {
       encoded = current.encoder.encode(text);

@@ -38,7 +38,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return answer(
         Problems.DEADLINE_EXCEEDED.detail(
             HttpStatus.REQUEST_TIMEOUT, "No answer could be computed within the deadline"),
-        new HttpHeaders(),
         request);
   }
 
@@ -63,21 +62,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> inferenceFailed(InferenceException e, WebRequest request) {
     return answer(
         Problems.INFERENCE_FAILED.detail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()),
-        new HttpHeaders(),
         request);
   }
 
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Object> invalid(InvalidInputException e, WebRequest request) {
-    return answer(
-        Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, e.getMessage()),
-        new HttpHeaders(),
-        request);
+    return answer(Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, e.getMessage()), request);
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
   ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException e, WebRequest request) {
-    return answer(tooLarge(e), new HttpHeaders(), request);
+    return answer(tooLarge(e), request);
   }
 
   /** A multipart body that cannot be parsed (no boundary, truncated): the client's mistake. */
@@ -86,7 +81,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return answer(
         Problems.INVALID_REQUEST.detail(
             HttpStatus.BAD_REQUEST, "The multipart request body could not be read"),
-        new HttpHeaders(),
         request);
   }
 
@@ -95,7 +89,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> cancelled(CancellationException e, WebRequest request) {
     return answer(
         Problems.OVERLOADED.detail(HttpStatus.SERVICE_UNAVAILABLE, "The request was cancelled"),
-        new HttpHeaders(),
         request);
   }
 
@@ -105,7 +98,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return answer(
         Problems.INTERNAL_ERROR.detail(
             HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"),
-        new HttpHeaders(),
         request);
   }
 
@@ -151,6 +143,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       markProblem(problem, request);
     }
     return super.createResponseEntity(body, headers, status, request);
+  }
+
+  private ResponseEntity<Object> answer(ProblemDetail problem, WebRequest request) {
+    return answer(problem, new HttpHeaders(), request);
   }
 
   private ResponseEntity<Object> answer(

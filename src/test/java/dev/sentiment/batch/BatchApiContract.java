@@ -12,13 +12,24 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What {@code /analyze_batch} promises, run against a real server with the real model: once on the
- * embedded database and once on PostgreSQL. Subclasses choose the database.
+ * embedded database and once on PostgreSQL. Subclasses choose the database; the server settings
+ * below are shared (Spring's test annotations are inherited).
  */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "sentiment.batch.chunk-size=64",
+      "sentiment.batch.polling-interval=200ms",
+      "management.endpoints.web.exposure.include=prometheus"
+    })
+@DirtiesContext
 abstract class BatchApiContract {
 
   static final Duration FINISH = Duration.ofSeconds(60);

@@ -2,10 +2,8 @@ package dev.sentiment.batch;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,14 +12,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * always sets it); skipped otherwise.
  */
 @EnabledIfEnvironmentVariable(named = PostgresSchema.ENV, matches = ".+")
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "sentiment.batch.chunk-size=64",
-      "sentiment.batch.polling-interval=200ms",
-      "management.endpoints.web.exposure.include=prometheus"
-    })
-@DirtiesContext
 class PostgresBatchTest extends BatchApiContract {
 
   private static final PostgresSchema SCHEMA = new PostgresSchema();

@@ -41,7 +41,7 @@ public final class OpenLoopLoad {
     int connections = args.length > 4 ? Integer.parseInt(args[4]) : 256;
 
     BlockingQueue<Long> due = new LinkedBlockingQueue<>();
-    Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+    // Per status, the latency of every answer (so also how many there were).
     Map<Integer, List<Long>> micros = new ConcurrentHashMap<>();
     AtomicLong transportErrors = new AtomicLong();
     AtomicLong next = new AtomicLong();
@@ -71,7 +71,6 @@ public final class OpenLoopLoad {
                       connection = new HttpConnection(base.getHost(), base.getPort());
                     }
                     int status = connection.exchange(request);
-                    statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                     micros
                         .computeIfAbsent(
                             status, s -> Collections.synchronizedList(new ArrayList<>()))
@@ -118,15 +117,27 @@ public final class OpenLoopLoad {
     int unsent = (int) due.stream().filter(d -> d != NO_MORE).count();
     heap.stop();
 
-    long answered = statuses.values().stream().mapToLong(AtomicLong::get).sum();
+    // Sorted copies; a sender still draining when the wait ended may add to the lists meanwhile.
+    Map<Integer, List<Long>> byStatus = new TreeMap<>();
+    micros.forEach(
+        (status, latencies) -> {
+          List<Long> sorted;
+          synchronized (latencies) {
+            sorted = new ArrayList<>(latencies);
+          }
+          Collections.sort(sorted);
+          byStatus.put(status, sorted);
+        });
+    long answered = byStatus.values().stream().mapToLong(List::size).sum();
     System.out.printf(
         "offered %d req/s for %d s over %d connections: %d answered, %d transport errors,"
             + " %d never sent (still due when the run ended)%n",
         rate, seconds, connections, answered, transportErrors.get(), unsent);
-    System.out.println("statuses " + new TreeMap<>(statuses));
-    for (Map.Entry<Integer, List<Long>> entry : new TreeMap<>(micros).entrySet()) {
-      List<Long> sorted = new ArrayList<>(entry.getValue());
-      Collections.sort(sorted);
+    Map<Integer, Integer> counts = new TreeMap<>();
+    byStatus.forEach((status, latencies) -> counts.put(status, latencies.size()));
+    System.out.println("statuses " + counts);
+    for (Map.Entry<Integer, List<Long>> entry : byStatus.entrySet()) {
+      List<Long> sorted = entry.getValue();
       System.out.printf(
           "%d: %.0f /s; latency from when due p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           entry.getKey(),
