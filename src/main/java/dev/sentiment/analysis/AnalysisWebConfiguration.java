@@ -48,7 +48,8 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
   }
 
   /**
-   * {@code POST /analyze} is refused while the engine's interactive lane is full, before its body
+   * {@code POST /analyze} is refused while the engine would refuse it anyway (its interactive lane
+   * is full, or the texts waiting would keep a new one past the server's deadline), before its body
    * is read, parsed or tokenized and before Spring MVC runs.
    */
   @Bean
@@ -56,7 +57,7 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     return request ->
         "POST".equals(request.getMethod())
                 && request.getRequestURI().equals(request.getContextPath() + "/analyze")
-            ? engine.get().retryAfterWhileFull()
+            ? engine.get().refusal(properties.timeout())
             : Optional.empty();
   }
 

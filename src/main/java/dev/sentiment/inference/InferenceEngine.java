@@ -35,7 +35,7 @@ public class InferenceEngine implements SmartLifecycle {
   private final ThreadPoolTaskExecutor executor;
   private final WorkQueue queue;
   private final EngineMetrics metrics;
-  private final PassTimeAverage passTimes = new PassTimeAverage();
+  private final DrainEstimate drain = new DrainEstimate();
   private volatile EngineState state = EngineState.STOPPED;
   private volatile LoadedModel loaded;
   private int generation;
@@ -73,13 +73,31 @@ public class InferenceEngine implements SmartLifecycle {
   }
 
   /**
-   * While the interactive lane is full, the estimated wait before it takes texts again (what a
-   * refusal's {@code Retry-After} says); empty while it has room. Lets a caller refuse a request
-   * before spending work on it: under overload a refusal must cost far less than an answer, or
-   * refusing eats the capacity it protects.
+   * Whether an interactive text with this deadline would be refused now, and if so the estimated
+   * wait before the queue takes texts again (what a refusal's {@code Retry-After} says): the lane
+   * is full, or the texts already waiting would keep this one past its deadline. Lets a caller
+   * refuse a request before spending work on it: under overload a refusal must cost far less than
+   * an answer, or refusing eats the capacity it protects.
    */
-  public Optional<Duration> retryAfterWhileFull() {
-    return queue.interactiveFull() ? Optional.of(retryAfter()) : Optional.empty();
+  public Optional<Duration> refusal(Duration deadline) {
+    int waiting = queue.size(Priority.INTERACTIVE);
+    boolean refused = waiting >= properties.queueCapacity() || missesDeadline(waiting, deadline);
+    return refused ? Optional.of(retryAfter()) : Optional.empty();
+  }
+
+  /**
+   * Whether the texts waiting would make a new one miss its deadline. A deadline shorter than one
+   * pass is not the queue's doing: such a text is admitted and answered 408 if it expires.
+   */
+  private boolean missesDeadline(int waiting, Duration deadline) {
+    int workers = properties.effectiveWorkers();
+    return drain.answerWithin(0, workers).compareTo(deadline) <= 0
+        && drain.answerWithin(waiting, workers).compareTo(deadline) > 0;
+  }
+
+  /** The estimate admission decides by, for tests that must know where its boundary lies. */
+  DrainEstimate drain() {
+    return drain;
   }
 
   /** Admits a text; {@code counted} is false for the engine's own warm-up and self-test texts. */
@@ -103,7 +121,8 @@ public class InferenceEngine implements SmartLifecycle {
     Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
     WorkItem item = new WorkItem(encoded, priority, counted, now, now + bounded.toNanos());
     if (priority == Priority.INTERACTIVE) {
-      if (!queue.offer(item)) {
+      if (counted && missesDeadline(queue.size(Priority.INTERACTIVE), bounded)
+          || !queue.offer(item)) {
         return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
       }
       return item.future;
@@ -120,9 +139,8 @@ public class InferenceEngine implements SmartLifecycle {
   }
 
   private Duration retryAfter() {
-    return passTimes.retryAfter(
+    return drain.retryAfter(
         queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK),
-        properties.maxBatchSize(),
         properties.effectiveWorkers());
   }
 
@@ -207,8 +225,7 @@ public class InferenceEngine implements SmartLifecycle {
 
   private void runWorker(LoadedModel model) {
     try {
-      new InferenceWorker(
-              queue, model.model, properties, model.info.labels(), metrics, passTimes::add)
+      new InferenceWorker(queue, model.model, properties, model.info.labels(), metrics, drain)
           .run();
     } finally {
       model.workerExited();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ final class InferenceWorker implements Runnable {
   private final InferenceProperties properties;
   private final List<String> labels;
   private final EngineMetrics metrics;
-  private final LongConsumer passTimes;
+  private final DrainEstimate drain;
 
   InferenceWorker(
       WorkQueue queue,
@@ -32,13 +31,13 @@ final class InferenceWorker implements Runnable {
       InferenceProperties properties,
       List<String> labels,
       EngineMetrics metrics,
-      LongConsumer passTimes) {
+      DrainEstimate drain) {
     this.queue = queue;
     this.model = model;
     this.properties = properties;
     this.labels = labels;
     this.metrics = metrics;
-    this.passTimes = passTimes;
+    this.drain = drain;
   }
 
   @Override
@@ -110,7 +109,7 @@ final class InferenceWorker implements Runnable {
     }
     long elapsed = System.nanoTime() - start;
     metrics.pass(group.size(), elapsed);
-    passTimes.accept(elapsed);
+    drain.add(elapsed, group.size());
     for (int i = 0; i < group.size(); i++) {
       WorkItem item = group.get(i);
       Prediction prediction = toPrediction(probabilities[i], item.text);

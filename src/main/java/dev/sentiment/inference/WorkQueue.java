@@ -184,16 +184,6 @@ final class WorkQueue {
     }
   }
 
-  /** Whether {@link #offer(WorkItem)} would refuse an interactive text for lack of room now. */
-  boolean interactiveFull() {
-    lock.lock();
-    try {
-      return interactive.size() >= interactiveCapacity;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   int size(Priority priority) {
     lock.lock();
     try {

@@ -179,7 +179,7 @@ class AnalyzeControllerTest {
 
   @Test
   void aFullQueueRefusesBeforeTheBodyIsEvenRead() throws Exception {
-    given(engine.retryAfterWhileFull()).willReturn(Optional.of(Duration.ofSeconds(2)));
+    given(engine.refusal(any())).willReturn(Optional.of(Duration.ofSeconds(2)));
     double overloaded = outcomes("overloaded");
 
     MvcTestResult result = post("{not json at all");

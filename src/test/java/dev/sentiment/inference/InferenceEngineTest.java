@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +49,10 @@ class InferenceEngineTest {
     return registry.get("sentiment.batch.size").summary().totalAmount();
   }
 
+  private static double passes() {
+    return registry.get("sentiment.batch.size").summary().count();
+  }
+
   private static double skipped(String reason) {
     return registry.get("sentiment.work.skipped").tag("reason", reason).counter().count();
   }
@@ -71,6 +76,42 @@ class InferenceEngineTest {
             e -> assertThat(e.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
     backlog.forEach(CompletableFuture::join);
     answers.stream().filter(a -> !a.isCompletedExceptionally()).forEach(CompletableFuture::join);
+  }
+
+  @Test
+  void refusesAtOnceATextTheWaitingOnesWouldMakeLate() {
+    // Passes of one text taking 0.5 s: a text alone is answered within 0.5 s, behind three
+    // waiting ones within 2 s; the real passes running meanwhile only move this slowly.
+    for (int i = 0; i < 100; i++) {
+      engine.drain().add(500_000_000, 1);
+    }
+    Duration deadline = Duration.ofSeconds(1);
+    List<CompletableFuture<Prediction>> backlog = backlog(64);
+    List<CompletableFuture<Prediction>> waiting = new ArrayList<>();
+    CompletableFuture<Prediction> late;
+    Optional<Duration> refusal;
+    while (true) {
+      double passes = passes();
+      waiting.clear();
+      for (int i = 0; i < 3; i++) {
+        waiting.add(engine.classify(LONG_TEXT, TIMEOUT, Priority.INTERACTIVE));
+      }
+      refusal = engine.refusal(deadline);
+      late = engine.classify(LONG_TEXT, deadline, Priority.INTERACTIVE);
+      if (passes() == passes) {
+        break;
+      }
+      // A pass ended meanwhile, so the worker may have taken the waiting texts: start again.
+      waiting.forEach(CompletableFuture::join);
+      late.exceptionally(e -> null).join();
+    }
+
+    assertThat(refusal).isPresent();
+    assertThat(late).isCompletedExceptionally();
+    assertThatThrownBy(late::join).cause().isInstanceOf(OverloadedException.class);
+    assertThat(engine.refusal(TIMEOUT)).isEmpty();
+    backlog.forEach(CompletableFuture::join);
+    waiting.forEach(CompletableFuture::join);
   }
 
   @Test

@@ -53,7 +53,7 @@ class PoisonedTextTest {
               properties,
               directory.info().labels(),
               new EngineMetrics(registry, queue, 32),
-              nanos -> {})
+              new DrainEstimate())
           .run();
 
       assertThatThrownBy(poisoned.future::join).cause().isInstanceOf(InferenceException.class);

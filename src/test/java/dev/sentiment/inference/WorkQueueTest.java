@@ -44,9 +44,7 @@ class WorkQueueTest {
   void refusesInteractiveTextsBeyondCapacity() {
     WorkQueue queue = new WorkQueue(2, 10, 4, 2);
     assertThat(queue.offer(interactive())).isTrue();
-    assertThat(queue.interactiveFull()).isFalse();
     assertThat(queue.offer(interactive())).isTrue();
-    assertThat(queue.interactiveFull()).isTrue();
     assertThat(queue.offer(interactive())).isFalse();
     assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(2);
   }

@@ -1,0 +1,50 @@
+package dev.sentiment.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DrainEstimateTest {
+
+  /** 20 ms passes of 20 texts: 1 ms per text. */
+  private static DrainEstimate learnt() {
+    DrainEstimate estimate = new DrainEstimate();
+    for (int i = 0; i < 200; i++) {
+      estimate.add(20_000_000, 20);
+    }
+    return estimate;
+  }
+
+  @Test
+  void aTextWaitsForTheTextsAheadSharedByTheWorkersPlusOnePass() {
+    DrainEstimate estimate = learnt();
+
+    assertThat(estimate.answerWithin(0, 2)).isBetween(ms(19), ms(21));
+    assertThat(estimate.answerWithin(100, 2)).isBetween(ms(69), ms(71));
+    assertThat(estimate.answerWithin(100, 1)).isBetween(ms(119), ms(121));
+  }
+
+  @Test
+  void followsWhatThePassesCostNow() {
+    DrainEstimate estimate = learnt();
+    for (int i = 0; i < 200; i++) {
+      estimate.add(80_000_000, 20);
+    }
+
+    assertThat(estimate.answerWithin(100, 2)).isBetween(ms(279), ms(281));
+  }
+
+  @Test
+  void retryAfterIsTheDrainTimeInWholeSecondsAndAtLeastOne() {
+    DrainEstimate estimate = learnt();
+
+    assertThat(estimate.retryAfter(0, 2)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(estimate.retryAfter(1_000, 2)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(estimate.retryAfter(10_000, 2)).isEqualTo(Duration.ofSeconds(6));
+  }
+
+  private static Duration ms(long millis) {
+    return Duration.ofMillis(millis);
+  }
+}
