@@ -5,10 +5,13 @@ Standard library only. Commands:
   load.py lua <dev.tsv> <path> <out.lua>      wrk script posting dev sentences to <path>
   load.py wrk <wrk-output-file>               one JSON line: rps, p50_ms, p99_ms, max_ms, statuses
   load.py report <results.jsonl> <raw.json> <latency.json>   the markdown table
+  load.py cpu <pid> <seconds>                 CPU time of a process's threads, grouped by name
 """
 import json
+import os
 import re
 import sys
+import time
 
 
 def lua(dev_tsv, path, out):
@@ -97,5 +100,36 @@ def report(results_path, raw_path, latency_path):
               f"batching on/off {max(on) / max(off):.2f}")
 
 
+def cpu(pid, seconds):
+    """Per thread group: cores used, and thread-seconds per second spent runnable but waiting for a
+    core (from /proc/<pid>/task/*/schedstat) -- who gets the CPU when everything wants it."""
+    def snapshot():
+        groups = {}
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                    name = re.sub(r"[-#]?\d+$", "", f.read().strip())
+                with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                    running, waiting, _ = map(int, f.read().split())
+            except OSError:
+                continue  # the thread ended meanwhile
+            groups[tid] = (name, running, waiting)
+        return groups
+    before = snapshot()
+    time.sleep(float(seconds))
+    after = snapshot()
+    totals = {}
+    for tid, (name, running, waiting) in after.items():
+        _, running_before, waiting_before = before.get(tid, (name, 0, 0))
+        total = totals.setdefault(name, [0, 0, 0])
+        total[0] += running - running_before
+        total[1] += waiting - waiting_before
+        total[2] += 1
+    span = float(seconds) * 1e9
+    print(f"CPU of the service's threads over {seconds} s (cores used; runnable but waiting, thread-s/s):")
+    for name, (running, waiting, threads) in sorted(totals.items(), key=lambda t: -t[1][0])[:8]:
+        print(f"  {name:24s} {running / span:5.2f} cores  waiting {waiting / span:5.2f}  ({threads} threads)")
+
+
 if __name__ == "__main__":
-    {"lua": lua, "wrk": wrk, "report": report}[sys.argv[1]](*sys.argv[2:])
+    {"lua": lua, "wrk": wrk, "report": report, "cpu": cpu}[sys.argv[1]](*sys.argv[2:])
