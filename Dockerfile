@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build of the sentiment service. glibc images throughout: the PyTorch natives are
-# glibc builds, so Alpine (musl) cannot run them.
+# glibc builds, so Alpine (musl) cannot run them. Java 25, though the code needs only 17: from 24 on
+# the service answers requests on virtual threads, which keeps a flood of requests from starving
+# the inference workers of CPU (README "Reliability").
 
-FROM eclipse-temurin:17-jdk-jammy AS build
+FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /src
 # Dependencies first, so they are cached while only the sources change.
 COPY .mvn .mvn
@@ -20,7 +22,7 @@ RUN printf 'sentence\tlabel\na fine film\t1\n' > /tmp/warmup.tsv \
  && java -Dai.djl.offline=true -cp "/layers/application/*:/layers/dependencies/lib/*:/layers/snapshot-dependencies/lib/*" \
       dev.sentiment.inference.EvaluationCommand /tmp/warmup.tsv /src/models/sentiment-en-sst2
 
-FROM eclipse-temurin:17-jre-jammy
+FROM eclipse-temurin:25-jre-noble
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home-dir /app app
 WORKDIR /app
 # Layers from the least to the most often changed.
