@@ -17,12 +17,13 @@ rm -f "$OUT/results.jsonl"
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+JAVA=${JAVA:-java}  # e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA_OPTS=(-Dai.djl.offline=true -Xmx1g)
 
 echo "== (a) raw model throughput and single-text latency (JMH)"
-java "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' \
   -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw.json" > "$OUT/raw.log"
-java "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.latency' -p batchSize=1 \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.latency' -p batchSize=1 \
   -t 1 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/latency.json" > "$OUT/latency.log"
 
 SERVICE_PID=
@@ -33,7 +34,7 @@ stop_service() {
 trap stop_service EXIT
 
 start_service() {
-  java "${JAVA_OPTS[@]}" -cp "$CP" dev.sentiment.SentimentApplication --spring.profiles.active=bench \
+  "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" dev.sentiment.SentimentApplication --spring.profiles.active=bench \
     --server.port=$PORT --logging.level.root=WARN "$@" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
