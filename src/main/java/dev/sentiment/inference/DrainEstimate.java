@@ -8,18 +8,30 @@ import java.time.Duration;
  * admitted now would take to be answered (admission refuses a text that would miss its deadline
  * anyway, so that it costs a cheap 503 instead of a wasted 408) and the {@code Retry-After} of a
  * refusal. Workers update the averages without locking: a lost update only blurs an estimate.
+ *
+ * <p>The cost of a text is learnt only from passes of at least half a full batch: a long queue is
+ * drained in full batches, and the cost of a text alone (several times its cost in a batch) would
+ * make admission refuse at the start of every burst. The engine's warm-up runs full batches, so the
+ * estimate is realistic before the first request.
  */
 final class DrainEstimate {
 
   private static final double WEIGHT = 0.1;
 
+  private final int fullBatch;
   private volatile double passNanos = 10_000_000;
   private volatile double textNanos = 1_000_000;
+
+  DrainEstimate(int fullBatch) {
+    this.fullBatch = fullBatch;
+  }
 
   /** Learns from one forward pass of {@code texts} texts that took {@code nanos}. */
   void add(long nanos, int texts) {
     passNanos += WEIGHT * (nanos - passNanos);
-    textNanos += WEIGHT * ((double) nanos / Math.max(1, texts) - textNanos);
+    if (texts * 2 >= fullBatch) {
+      textNanos += WEIGHT * ((double) nanos / texts - textNanos);
+    }
   }
 
   /**

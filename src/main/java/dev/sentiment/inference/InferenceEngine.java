@@ -35,7 +35,7 @@ public class InferenceEngine implements SmartLifecycle {
   private final ThreadPoolTaskExecutor executor;
   private final WorkQueue queue;
   private final EngineMetrics metrics;
-  private final DrainEstimate drain = new DrainEstimate();
+  private final DrainEstimate drain;
   private volatile EngineState state = EngineState.STOPPED;
   private volatile LoadedModel loaded;
   private int generation;
@@ -55,6 +55,7 @@ public class InferenceEngine implements SmartLifecycle {
             properties.bulkBatchWhileInteractive(),
             properties.effectiveWorkers());
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
+    this.drain = new DrainEstimate(properties.maxBatchSize());
   }
 
   /**

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class DrainEstimateTest {
 
-  /** 20 ms passes of 20 texts: 1 ms per text. */
+  /** 20 ms passes of 20 texts (of at most 32): 1 ms per text. */
   private static DrainEstimate learnt() {
-    DrainEstimate estimate = new DrainEstimate();
+    DrainEstimate estimate = new DrainEstimate(32);
     for (int i = 0; i < 200; i++) {
       estimate.add(20_000_000, 20);
     }
@@ -33,6 +33,17 @@ class DrainEstimateTest {
     }
 
     assertThat(estimate.answerWithin(100, 2)).isBetween(ms(279), ms(281));
+  }
+
+  @Test
+  void learnsTheCostOfATextOnlyFromPassesOfAtLeastHalfAFullBatch() {
+    DrainEstimate estimate = learnt();
+    for (int i = 0; i < 200; i++) {
+      estimate.add(5_000_000, 1);
+    }
+
+    // The pass is now 5 ms, a text still 1 ms: a lone text's cost is not what a long queue costs.
+    assertThat(estimate.answerWithin(100, 2)).isBetween(ms(54), ms(56));
   }
 
   @Test

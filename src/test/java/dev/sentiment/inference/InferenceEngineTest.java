@@ -80,28 +80,31 @@ class InferenceEngineTest {
 
   @Test
   void refusesAtOnceATextTheWaitingOnesWouldMakeLate() {
-    // Passes of one text taking 0.5 s: a text alone is answered within 0.5 s, behind three
-    // waiting ones within 2 s; the real passes running meanwhile only move this slowly.
-    for (int i = 0; i < 100; i++) {
-      engine.drain().add(500_000_000, 1);
-    }
-    Duration deadline = Duration.ofSeconds(1);
     List<CompletableFuture<Prediction>> backlog = backlog(64);
     List<CompletableFuture<Prediction>> waiting = new ArrayList<>();
-    CompletableFuture<Prediction> late;
+    Duration deadline;
     Optional<Duration> refusal;
+    CompletableFuture<Prediction> late;
     while (true) {
+      // Start just after a bulk pass has begun, so the worker is busy for the next few moments
+      // and the estimate (which changes only when a pass ends) stays as read.
+      double before = passes();
+      await().atMost(Duration.ofSeconds(10)).until(() -> passes() > before);
+      sleep(Duration.ofMillis(2));
       double passes = passes();
       waiting.clear();
       for (int i = 0; i < 3; i++) {
         waiting.add(engine.classify(LONG_TEXT, TIMEOUT, Priority.INTERACTIVE));
       }
+      // A deadline a text alone would meet, but not behind the three waiting ones.
+      Duration alone = engine.drain().answerWithin(0, 1);
+      deadline = alone.plus(engine.drain().answerWithin(3, 1).minus(alone).dividedBy(2));
       refusal = engine.refusal(deadline);
       late = engine.classify(LONG_TEXT, deadline, Priority.INTERACTIVE);
       if (passes() == passes) {
         break;
       }
-      // A pass ended meanwhile, so the worker may have taken the waiting texts: start again.
+      // A pass ended meanwhile, so the estimate moved: start again.
       waiting.forEach(CompletableFuture::join);
       late.exceptionally(e -> null).join();
     }
@@ -112,6 +115,15 @@ class InferenceEngineTest {
     assertThat(engine.refusal(TIMEOUT)).isEmpty();
     backlog.forEach(CompletableFuture::join);
     waiting.forEach(CompletableFuture::join);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ class PoisonedTextTest {
               properties,
               directory.info().labels(),
               new EngineMetrics(registry, queue, 32),
-              new DrainEstimate())
+              new DrainEstimate(32))
           .run();
 
       assertThatThrownBy(poisoned.future::join).cause().isInstanceOf(InferenceException.class);
