@@ -21,9 +21,10 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web plumbing of {@code /analyze}: a full queue refuses before any work, Spring MVC's own async
- * timeout is set past the longest deadline so ours always fires first, and a request that ends
- * without an answer (the client went away) cancels its work so it is never computed.
+ * Web plumbing of {@code /analyze}: a request the engine would refuse is refused before any work,
+ * Spring MVC's own async timeout is set past the longest deadline so ours always fires first, and a
+ * request that ends without an answer (the client went away) cancels its work so it is never
+ * computed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalysisProperties.class)

@@ -32,7 +32,7 @@ class AnalyzeController {
   @ApiResponse(responseCode = "415", description = "Content type other than JSON")
   @ApiResponse(
       responseCode = "503",
-      description = "Queue full (see Retry-After) or model not ready")
+      description = "At capacity (see Retry-After) or model not ready")
   @PostMapping(
       path = "/analyze",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},

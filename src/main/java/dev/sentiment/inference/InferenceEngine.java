@@ -17,7 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Classifies texts with the configured model. Texts are tokenized on the caller's thread, admitted
  * into a bounded {@link WorkQueue} and computed in batches by workers on a dedicated {@link
  * ThreadPoolTaskExecutor}; the caller gets a {@link CompletableFuture} at once. Admission never
- * blocks an interactive caller: a full queue is an immediately failed future.
+ * blocks an interactive caller: a full queue, or one that would keep a text past its deadline, is
+ * an immediately failed future.
  *
  * <p>The model loads in the background when the application starts, so liveness is answered at
  * once; {@link #ready()} turns true only after a warm-up and a self-test on known sentences.
@@ -60,11 +61,11 @@ public class InferenceEngine implements SmartLifecycle {
 
   /**
    * Classifies one text. The future fails with {@link ModelNotReadyException} before the model is
-   * ready, {@link OverloadedException} when the interactive lane is full, {@link
-   * DeadlineExceededException} when the timeout passed before a worker reached the text, and {@link
-   * InferenceException} when the model failed on it. Cancelling the future, or completing it
-   * otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits for room in
-   * its lane, so it must not come from a request thread.
+   * ready, {@link OverloadedException} when the interactive lane is full or its texts would keep
+   * this one past its deadline, {@link DeadlineExceededException} when the timeout passed before a
+   * worker reached the text, and {@link InferenceException} when the model failed on it. Cancelling
+   * the future, or completing it otherwise, keeps the text from being computed. A {@link
+   * Priority#BULK} call waits for room in its lane, so it must not come from a request thread.
    */
   public CompletableFuture<Prediction> classify(String text, Duration timeout, Priority priority) {
     if (state != EngineState.READY) {

@@ -2,13 +2,16 @@ package dev.sentiment.inference;
 
 import java.time.Duration;
 
-/** The interactive queue is full; the caller should retry after {@link #retryAfter()}. */
+/**
+ * The engine is at capacity: the interactive queue is full, or the texts in it would keep a new one
+ * past its deadline. The caller should retry after {@link #retryAfter()}.
+ */
 public class OverloadedException extends RuntimeException {
 
   private final Duration retryAfter;
 
   OverloadedException(Duration retryAfter) {
-    super("The inference queue is full");
+    super("The inference engine is at capacity");
     this.retryAfter = retryAfter;
   }
 
