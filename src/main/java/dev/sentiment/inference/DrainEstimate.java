@@ -42,6 +42,19 @@ final class DrainEstimate {
     return Duration.ofNanos((long) (passNanos + waiting * textNanos / workers));
   }
 
+  /**
+   * The most texts a new one may wait behind and still be answered within {@code deadline}, the
+   * inverse of {@link #answerWithin}. Unbounded when even one pass takes longer: such a deadline
+   * cannot be met however short the queue, so the queue is not what refuses it.
+   */
+  int mostAheadWithin(Duration deadline, int workers) {
+    double spare = deadline.toNanos() - passNanos;
+    if (spare < 0) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Math.floor(spare * workers / textNanos));
+  }
+
   /** When a queue of {@code waiting} texts should have drained; whole seconds, at least one. */
   Duration retryAfter(int waiting, int workers) {
     double seconds = answerWithin(waiting, workers).toNanos() / 1e9;

@@ -83,18 +83,16 @@ public class InferenceEngine implements SmartLifecycle {
    */
   public Optional<Duration> refusal(Duration deadline) {
     int waiting = queue.size(Priority.INTERACTIVE);
-    boolean refused = waiting >= properties.queueCapacity() || missesDeadline(waiting, deadline);
+    boolean refused = waiting >= properties.queueCapacity() || waiting > mostAhead(deadline);
     return refused ? Optional.of(retryAfter()) : Optional.empty();
   }
 
   /**
-   * Whether the texts waiting would make a new one miss its deadline. A deadline shorter than one
+   * The most texts a new one may wait behind and meet its deadline. A deadline shorter than one
    * pass is not the queue's doing: such a text is admitted and answered 408 if it expires.
    */
-  private boolean missesDeadline(int waiting, Duration deadline) {
-    int workers = properties.effectiveWorkers();
-    return drain.answerWithin(0, workers).compareTo(deadline) <= 0
-        && drain.answerWithin(waiting, workers).compareTo(deadline) > 0;
+  private int mostAhead(Duration deadline) {
+    return drain.mostAheadWithin(deadline, properties.effectiveWorkers());
   }
 
   /** The estimate admission decides by, for tests that must know where its boundary lies. */
@@ -123,8 +121,8 @@ public class InferenceEngine implements SmartLifecycle {
     Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
     WorkItem item = new WorkItem(encoded, priority, counted, now, now + bounded.toNanos());
     if (priority == Priority.INTERACTIVE) {
-      if (counted && missesDeadline(queue.size(Priority.INTERACTIVE), bounded)
-          || !queue.offer(item)) {
+      // The engine's own warm-up texts are never refused for a deadline.
+      if (!queue.offer(item, counted ? mostAhead(bounded) : Integer.MAX_VALUE)) {
         return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
       }
       return item.future;

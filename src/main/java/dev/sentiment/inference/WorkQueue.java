@@ -41,11 +41,16 @@ final class WorkQueue {
     this.workers = workers;
   }
 
-  /** Admits an interactive text, or returns false at once if the lane is full or closed. */
-  boolean offer(WorkItem item) {
+  /**
+   * Admits an interactive text, or returns false at once if the lane is full or closed, or more
+   * than {@code mostAhead} texts are waiting (the most it may wait behind and still be answered in
+   * time).
+   */
+  boolean offer(WorkItem item, int mostAhead) {
     lock.lock();
     try {
-      if (closed || interactive.size() >= interactiveCapacity) {
+      int waiting = interactive.size();
+      if (closed || waiting >= interactiveCapacity || waiting > mostAhead) {
         return false;
       }
       interactive.addLast(item);

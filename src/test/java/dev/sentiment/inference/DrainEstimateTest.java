@@ -9,9 +9,13 @@ class DrainEstimateTest {
 
   /** 20 ms passes of 20 texts (of at most 32): 1 ms per text. */
   private static DrainEstimate learnt() {
-    DrainEstimate estimate = new DrainEstimate(32);
+    return learn(new DrainEstimate(32), 20_000_000, 20);
+  }
+
+  /** Feeds the estimate the same pass until the moving averages have settled on it. */
+  private static DrainEstimate learn(DrainEstimate estimate, long nanos, int texts) {
     for (int i = 0; i < 200; i++) {
-      estimate.add(20_000_000, 20);
+      estimate.add(nanos, texts);
     }
     return estimate;
   }
@@ -27,23 +31,29 @@ class DrainEstimateTest {
 
   @Test
   void followsWhatThePassesCostNow() {
-    DrainEstimate estimate = learnt();
-    for (int i = 0; i < 200; i++) {
-      estimate.add(80_000_000, 20);
-    }
+    DrainEstimate estimate = learn(learnt(), 80_000_000, 20);
 
     assertThat(estimate.answerWithin(100, 2)).isBetween(ms(279), ms(281));
   }
 
   @Test
   void learnsTheCostOfATextOnlyFromPassesOfAtLeastHalfAFullBatch() {
-    DrainEstimate estimate = learnt();
-    for (int i = 0; i < 200; i++) {
-      estimate.add(5_000_000, 1);
-    }
+    DrainEstimate estimate = learn(learnt(), 5_000_000, 1);
 
     // The pass is now 5 ms, a text still 1 ms: a lone text's cost is not what a long queue costs.
     assertThat(estimate.answerWithin(100, 2)).isBetween(ms(54), ms(56));
+  }
+
+  @Test
+  void theMostTextsAheadIsTheInverseOfTheAnswerTime() {
+    DrainEstimate estimate = learnt();
+
+    // 20 ms for the pass, then 1 ms per text shared by 2 workers: 60 ms leaves room for 80.
+    assertThat(estimate.mostAheadWithin(ms(60), 2)).isBetween(79, 80);
+    assertThat(estimate.answerWithin(estimate.mostAheadWithin(ms(60), 2), 2))
+        .isLessThanOrEqualTo(ms(60));
+    // Shorter than one pass: no queue would help, so the queue does not refuse it.
+    assertThat(estimate.mostAheadWithin(ms(10), 2)).isEqualTo(Integer.MAX_VALUE);
   }
 
   @Test

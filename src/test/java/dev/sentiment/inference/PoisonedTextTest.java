@@ -43,7 +43,7 @@ class PoisonedTextTest {
               System.nanoTime(),
               Long.MAX_VALUE);
       items.add(1, poisoned);
-      items.forEach(queue::offer);
+      items.forEach(item -> queue.offer(item, Integer.MAX_VALUE));
       queue.close();
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The queue's admission, priority and batching rules, without a model. */
 class WorkQueueTest {
 
+  /** No deadline bound on how many texts may wait ahead. */
+  private static final int ANY_WAIT = Integer.MAX_VALUE;
+
   private static WorkItem item(Priority priority) {
     long now = System.nanoTime();
     return new WorkItem(
@@ -43,10 +46,20 @@ class WorkQueueTest {
   @Test
   void refusesInteractiveTextsBeyondCapacity() {
     WorkQueue queue = new WorkQueue(2, 10, 4, 2);
-    assertThat(queue.offer(interactive())).isTrue();
-    assertThat(queue.offer(interactive())).isTrue();
-    assertThat(queue.offer(interactive())).isFalse();
+    assertThat(queue.offer(interactive(), ANY_WAIT)).isTrue();
+    assertThat(queue.offer(interactive(), ANY_WAIT)).isTrue();
+    assertThat(queue.offer(interactive(), ANY_WAIT)).isFalse();
     assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(2);
+  }
+
+  @Test
+  void refusesAnInteractiveTextThatMoreThanItsLimitWouldBeAhead() {
+    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
+    assertThat(queue.offer(interactive(), 1)).isTrue();
+    assertThat(queue.offer(interactive(), 1)).isTrue();
+    assertThat(queue.offer(interactive(), 1)).isFalse();
+    assertThat(queue.offer(interactive(), 2)).isTrue();
+    assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(3);
   }
 
   @Test
@@ -57,7 +70,7 @@ class WorkQueueTest {
     WorkItem request = interactive();
     queue.put(bulk1);
     queue.put(bulk2);
-    queue.offer(request);
+    queue.offer(request, ANY_WAIT);
 
     List<WorkItem> first = queue.takeBatch(8, 0);
     assertThat(first).containsExactly(request);
@@ -76,7 +89,7 @@ class WorkQueueTest {
     assertThat(full).hasSize(16);
     queue.batchDone(full);
 
-    queue.offer(interactive());
+    queue.offer(interactive(), ANY_WAIT);
     List<WorkItem> request = queue.takeBatch(16, 0);
     assertThat(request).hasSize(1);
     queue.batchDone(request);
@@ -90,7 +103,7 @@ class WorkQueueTest {
     for (int i = 0; i < 40; i++) {
       queue.put(bulk());
     }
-    queue.offer(interactive());
+    queue.offer(interactive(), ANY_WAIT);
     List<WorkItem> request = queue.takeBatch(8, 0);
     queue.batchDone(request);
     List<WorkItem> bulkBatch = queue.takeBatch(8, 0);
@@ -102,7 +115,7 @@ class WorkQueueTest {
     assertThat(second).isNotDone();
     // ...so the next request is taken at once.
     WorkItem next = interactive();
-    queue.offer(next);
+    queue.offer(next, ANY_WAIT);
     assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(next);
     queue.batchDone(List.of(next));
 
@@ -115,7 +128,7 @@ class WorkQueueTest {
   void closesAnInteractiveBatchAtItsMaximumSize() throws Exception {
     WorkQueue queue = new WorkQueue(10, 10, 4, 1);
     for (int i = 0; i < 5; i++) {
-      queue.offer(interactive());
+      queue.offer(interactive(), ANY_WAIT);
     }
     List<WorkItem> first = queue.takeBatch(3, 0);
     assertThat(first).hasSize(3);
@@ -126,17 +139,17 @@ class WorkQueueTest {
   @Test
   void waitsForMoreTextsOnlyWhileAnotherWorkerIsBusy() throws Exception {
     WorkQueue queue = new WorkQueue(10, 10, 4, 2);
-    queue.offer(interactive());
+    queue.offer(interactive(), ANY_WAIT);
     List<WorkItem> first = queue.takeBatch(4, TimeUnit.SECONDS.toNanos(30));
     // Nobody else was computing, so the worker went at once with one text.
     assertThat(first).hasSize(1);
 
-    queue.offer(interactive());
+    queue.offer(interactive(), ANY_WAIT);
     CompletableFuture<List<WorkItem>> second = takeLater(queue, 2, TimeUnit.SECONDS.toNanos(30));
     // The first worker is still busy, so the second waits to fill its batch...
     Thread.sleep(200);
     assertThat(second).isNotDone();
-    queue.offer(interactive());
+    queue.offer(interactive(), ANY_WAIT);
     // ...and goes as soon as it is full.
     assertThat(second.get(10, TimeUnit.SECONDS)).hasSize(2);
   }
@@ -162,7 +175,7 @@ class WorkQueueTest {
     assertThat(blocked.get(10, TimeUnit.SECONDS)).isTrue();
 
     queue.close();
-    assertThat(queue.offer(interactive())).isFalse();
+    assertThat(queue.offer(interactive(), ANY_WAIT)).isFalse();
     List<WorkItem> rest = queue.takeBatch(4, 0);
     assertThat(rest).hasSize(1);
     queue.batchDone(rest);
