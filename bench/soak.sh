@@ -30,7 +30,8 @@ done
 
 python3 bench/load.py lua ../shared/data/sst2/dev.tsv /analyze "$OUT/post.lua"
 echo "== warm-up and capacity (wrk, 64 clients)"
-# The JIT is still compiling after 30 s of load (measured); 60 s leaves it mostly done.
+# The JIT was still compiling hard after 30 s of load; a minute makes the capacity measured next
+# less of an underestimate (C2 still takes about a quarter of a core later on: see the CPU table).
 wrk -t2 -c64 -d60s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > /dev/null
 wrk -t2 -c64 -d15s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > "$OUT/capacity.txt"
 CAPACITY=$(python3 bench/load.py wrk "$OUT/capacity.txt" | python3 -c "import json,sys; print(int(json.load(sys.stdin)['rps']))")
