@@ -1,6 +1,4 @@
-"""SST-2 loading, PTB-detokenised augmentation, held-out split and padded batches."""
-import random
-
+"""SST-2 loading, PTB-detokenised augmentation and padded batches."""
 import torch
 
 from detok import detokenize
@@ -21,32 +19,6 @@ def read_tsv(path):
             text, label = line.rstrip("\n").rsplit("\t", 1)
             rows.append((text, int(label)))
     return rows
-
-
-def holdout_split(rows, n_sentences, seed):
-    """Hold out n whole train sentences (8+ words) for early stopping and model selection.
-
-    Train rows are phrases of the parse trees of train sentences, so every phrase of 3+ words
-    that occurs inside a held-out sentence is removed from the training part too; otherwise
-    the held-out score would reward memorising them.  Short phrases stay: dev shares those too.
-    """
-    rng = random.Random(seed)
-
-    def spans(text, min_len, proper):
-        w = text.split()
-        return {" ".join(w[i:j]) for i in range(len(w))
-                for j in range(i + min_len, len(w) + 1) if not (proper and i == 0 and j == len(w))}
-
-    # whole sentences = rows of 8+ words not contained in any other row
-    inner = set()
-    for text, _ in rows:
-        if len(text.split()) > 8:
-            inner |= spans(text, 8, proper=True)
-    sentences = sorted({r for r in rows if len(r[0].split()) >= 8 and r[0].strip() not in inner})
-    held = rng.sample(sentences, n_sentences)
-    leak = set().union(*(spans(t, 3, proper=False) for t, _ in held))
-    train = [r for r in rows if r[0].strip() not in leak]
-    return train, held
 
 
 def augment(rows):

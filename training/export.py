@@ -45,7 +45,9 @@ def export(model, tok, out_dir, max_length, config_extra, dev_encoded):
     print(f"export: padding invariance max |diff| {worst:.2e}; scripted vs eager {diff:.2e}")
     assert worst < 1e-4 and diff < 1e-4
     write_tokenizer_json(tok, os.path.join(out_dir, "tokenizer.json"))
-    n_params = sum(p.numel() for p in model.parameters())
+    # The shared word-piece table is a buffer (trained through a projection, then folded).
+    n_params = sum(p.numel() for p in model.parameters()) + sum(
+        b.numel() for b in model.buffers() if b.is_floating_point())
     config = {
         "name": "sentiment-en-sst2",
         "version": config_extra.get("version", "1.0.0"),

@@ -1,8 +1,10 @@
-"""Small from-scratch sentiment encoders over BERT WordPiece ids, TorchScript-friendly.
+"""The small student encoders over BERT WordPiece ids, TorchScript-friendly.
 
-All models take (input_ids, attention_mask) int64 [B, T] and return logits [B, 2].
+All models take (input_ids, attention_mask) int64 [B, T] and return logits [B, 2]; each gets
+its embedding module (`ProjectedEmbedding` while it learns the projection, `TableEmbedding`
+once folded) from the caller, so students can share one table.
 Padding independence (same output alone or batched with padding) comes from:
-  * the [PAD] row of the embedding is zero and every padded position is zeroed again,
+  * every padded position of the embedding output is zeroed,
   * pooling only over positions with attention_mask == 1,
   * recurrent layers run on the per-sequence reversed input for the backward direction,
     so padding always comes after the real tokens in both directions.
@@ -11,26 +13,6 @@ from typing import List
 
 import torch
 from torch import nn
-
-
-class RemappedEmbedding(nn.Module):
-    """Embedding with rows only for vocabulary ids seen in training.
-
-    `remap` (int64 [30522]) maps a BERT id to its row: 0 = [PAD], 1 = unseen / [UNK].
-    This keeps the table (and the model file) small.
-    """
-
-    def __init__(self, remap: torch.Tensor, dim: int, init_std: float):
-        super().__init__()
-        self.register_buffer("remap", remap.clone())
-        self.emb = nn.Embedding(int(remap.max()) + 1, dim, padding_idx=0)
-        nn.init.normal_(self.emb.weight, std=init_std)
-        with torch.no_grad():
-            self.emb.weight[0].zero_()
-
-    def forward(self, input_ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        rows = self.remap[input_ids]
-        return self.emb(rows) * mask.unsqueeze(-1).to(torch.float32)
 
 
 def masked_max(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -55,9 +37,9 @@ def reverse_valid(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
 class CNNClassifier(nn.Module):
     """Kim-style CNN: parallel convolutions, ReLU, masked max-pool over time."""
 
-    def __init__(self, remap, dim=128, widths=(3, 4, 5), filters=100, dropout=0.5, init_std=0.05):
+    def __init__(self, embed, dim=128, widths=(3, 4, 5), filters=100, dropout=0.5):
         super().__init__()
-        self.embed = RemappedEmbedding(remap, dim, init_std)
+        self.embed = embed
         self.convs = nn.ModuleList([nn.Conv1d(dim, filters, w, padding=w // 2) for w in widths])
         self.drop = nn.Dropout(dropout)
         self.out = nn.Linear(filters * len(widths), 2)
@@ -75,10 +57,9 @@ class CNNClassifier(nn.Module):
 class BiRNNClassifier(nn.Module):
     """Bidirectional GRU/LSTM (two unidirectional layers), masked max+mean pooling."""
 
-    def __init__(self, remap, dim=128, hidden=64, cell="gru", dropout=0.5, emb_dropout=0.2,
-                 init_std=0.05):
+    def __init__(self, embed, dim=128, hidden=64, cell="gru", dropout=0.5, emb_dropout=0.2):
         super().__init__()
-        self.embed = RemappedEmbedding(remap, dim, init_std)
+        self.embed = embed
         rnn = nn.GRU if cell == "gru" else nn.LSTM
         self.fwd = rnn(dim, hidden, batch_first=True)
         self.bwd = rnn(dim, hidden, batch_first=True)
@@ -110,9 +91,39 @@ class Ensemble(nn.Module):
         return total / float(len(self.members))
 
 
-def build(arch, remap, **kw):
+def build(arch, embed, **kw):
     if arch == "cnn":
-        return CNNClassifier(remap, **kw)
+        return CNNClassifier(embed, **kw)
     if arch in ("gru", "lstm"):
-        return BiRNNClassifier(remap, cell=arch, **kw)
+        return BiRNNClassifier(embed, cell=arch, **kw)
     raise ValueError(arch)
+
+
+class ProjectedEmbedding(nn.Module):
+    """Training-time embedding: a frozen pretrained table [V, 384] and a learned projection.
+
+    `fold()` turns it into a `TableEmbedding` with the projected table, which is what ships.
+    """
+
+    def __init__(self, pretrained: torch.Tensor, dim: int):
+        super().__init__()
+        self.register_buffer("table", pretrained.clone())
+        self.proj = nn.Linear(pretrained.size(1), dim)
+
+    def forward(self, input_ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.proj(self.table[input_ids]) * mask.unsqueeze(-1).to(torch.float32)
+
+    def fold(self):
+        with torch.no_grad():
+            return TableEmbedding(self.proj(self.table))
+
+
+class TableEmbedding(nn.Module):
+    """A fixed [V, D] table over the whole BERT vocabulary; padded positions are zero."""
+
+    def __init__(self, table: torch.Tensor):
+        super().__init__()
+        self.register_buffer("table", table.clone())
+
+    def forward(self, input_ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.table[input_ids] * mask.unsqueeze(-1).to(torch.float32)
