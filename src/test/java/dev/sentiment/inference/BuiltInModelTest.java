@@ -55,6 +55,9 @@ class BuiltInModelTest {
           not good at all                                            | NEGATIVE
           This is not a good movie.                                  | NEGATIVE
           I didn't expect to like it, but I loved it.                | POSITIVE
+          not bad at all                                             | POSITIVE
+          The sequel is even better than the original.               | POSITIVE
+          One star. Customer support never answered my emails.       | NEGATIVE
           """)
   void labelsKnownSentences(String text, String label) {
     Prediction prediction = engine.classify(text, TIMEOUT, Priority.INTERACTIVE).join();
