@@ -1,4 +1,4 @@
-"""SST-2 loading, PTB-detokenised augmentation and padded batches."""
+"""SST-2 loading, PTB-detokenised augmentation, padded batches and accuracy."""
 import torch
 
 from detok import detokenize
@@ -56,3 +56,18 @@ def batches(encoded, batch_size, shuffle, rng=None):
             ids[r, :len(encoded[i][0])] = torch.tensor(encoded[i][0])
         labels = torch.tensor([encoded[i][1] for i in idx], dtype=torch.float32)
         yield ids, (ids != 0).long(), labels
+
+
+def predict(model, encoded, batch_size=256):
+    """P(positive) per encoded text, in order."""
+    model.eval()
+    probs = []
+    with torch.no_grad():
+        for ids, mask, _ in batches(encoded, batch_size, shuffle=False):
+            probs.append(torch.softmax(model(ids, mask), 1)[:, 1])
+    return torch.cat(probs)
+
+
+def accuracy(model, encoded):
+    y = torch.tensor([label for _, label in encoded])
+    return ((predict(model, encoded) > 0.5).long() == y).float().mean().item()

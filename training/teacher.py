@@ -1,10 +1,11 @@
-"""Fine-tunes the MiniLM teacher on SST-2 train (see training/README.md, "Distillation").
+"""Fine-tunes the MiniLM teacher on SST-2 train (see training/README.md).
 
   /usr/bin/python3 training/teacher.py --seed 13 --labels training/cache/labels-13.pt
 
 train.py runs it in its own process (OpenBLAS needs two threads here, one in the student).
-The fine-tuned teacher is cached as training/cache/teacher-SEED.pt. Prints dev accuracy (raw and detokenised) and natural.tsv accuracy after each epoch (printed
-only: nothing is chosen by it).
+The fine-tuned teacher is cached as training/cache/teacher-SEED.pt. Prints dev accuracy (raw
+and detokenised) and natural.tsv accuracy after each epoch (printed only: nothing is chosen
+by it).
 """
 import argparse
 import os
@@ -23,21 +24,6 @@ import minilm  # noqa: E402
 import pretrained  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
 from detok import detokenize  # noqa: E402
-
-
-def predict(model, encoded, batch_size=128):
-    """P(positive) per example, in order."""
-    model.eval()
-    out = []
-    with torch.no_grad():
-        for ids, mask, _ in data.batches(encoded, batch_size, shuffle=False):
-            out.append(torch.softmax(model(ids, mask), 1)[:, 1])
-    return torch.cat(out)
-
-
-def accuracy(model, encoded):
-    y = torch.tensor([label for _, label in encoded])
-    return ((predict(model, encoded) > 0.5).long() == y).float().mean().item()
 
 
 def fine_tune(onnx_path, out, seed=13, epochs=2, lr=5e-5, batch=32):
@@ -80,9 +66,9 @@ def fine_tune(onnx_path, out, seed=13, epochs=2, lr=5e-5, batch=32):
             if step % 500 == 0:
                 print(f"teacher step {step}/{steps} loss {loss.item():.3f} "
                       f"{time.time() - t0:.0f}s", flush=True)
-        print(f"teacher epoch {epoch + 1}: dev raw {accuracy(model, dev_raw):.4f} "
-              f"detok {accuracy(model, dev_detok):.4f} natural {accuracy(model, natural):.4f} "
-              f"{time.time() - t0:.0f}s", flush=True)
+        print(f"teacher epoch {epoch + 1}: dev raw {data.accuracy(model, dev_raw):.4f} "
+              f"detok {data.accuracy(model, dev_detok):.4f} "
+              f"natural {data.accuracy(model, natural):.4f} {time.time() - t0:.0f}s", flush=True)
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     torch.save(model.state_dict(), out)
     torch.set_num_threads(threads)
@@ -102,7 +88,8 @@ def label(onnx_path, teacher_path, encoded):
         for k, (ids, mask, _) in enumerate(batches):
             out.append(torch.softmax(model(ids, mask), 1)[:, 1])
             if k % 200 == 0:
-                print(f"teacher labels {k * 256}/{len(encoded)} {time.time() - t0:.0f}s", flush=True)
+                print(f"teacher labels {k * 256}/{len(encoded)} {time.time() - t0:.0f}s",
+                      flush=True)
     probs = torch.empty(len(encoded))
     probs[torch.tensor(order)] = torch.cat(out)
     return probs

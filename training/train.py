@@ -46,20 +46,6 @@ def set_determinism(seed, threads):
     torch.use_deterministic_algorithms(True)
 
 
-def predict(model, encoded, batch_size=256):
-    model.eval()
-    probs = []
-    with torch.no_grad():
-        for ids, mask, _ in data.batches(encoded, batch_size, shuffle=False):
-            probs.append(torch.softmax(model(ids, mask), 1)[:, 1])
-    return torch.cat(probs)
-
-
-def accuracy(model, encoded):
-    y = torch.tensor([label for _, label in encoded])
-    return ((predict(model, encoded) > 0.5).long() == y).float().mean().item()
-
-
 def soft_ce(logits, target):
     """Cross-entropy against P(positive) targets (hard 0/1 or the teacher's probabilities)."""
     logp = torch.log_softmax(logits, 1)
@@ -136,8 +122,8 @@ def main():
     print(f"transfer set {len(transfer)} texts", flush=True)
 
     def watch(m):  # printed only: dev chooses nothing
-        return (f"dev {accuracy(m, dev_raw):.4f} detok {accuracy(m, dev_detok):.4f} "
-                f"natural {accuracy(m, nat_enc):.4f}")
+        return (f"dev {data.accuracy(m, dev_raw):.4f} detok {data.accuracy(m, dev_detok):.4f} "
+                f"natural {data.accuracy(m, nat_enc):.4f}")
 
     embed = ProjectedEmbedding(table, DIM)
     members = []
@@ -150,7 +136,7 @@ def main():
     model = members[0] if len(members) == 1 else Ensemble(members)
     model.eval()
     print(f"== seed {args.seed}: {watch(model)}")
-    for (text, y), p in zip(natural, predict(model, nat_enc).tolist()):
+    for (text, y), p in zip(natural, data.predict(model, nat_enc).tolist()):
         if (p > 0.5) != (y == 1):
             print(f"   natural miss: label {y} p(pos)={p:.3f}  {text}")
     if args.out:
