@@ -38,6 +38,6 @@ def synthetic_texts(rows, n, seed, mask_token="[MASK]"):
 
 def transfer_set(tok, rows, n_synthetic, seed, max_length=128):
     """Train rows (raw and detokenised) then `n_synthetic` made-up texts, encoded; the same
-    list for a seed, so the teacher's labels and the student's inputs line up."""
+    list for a seed."""
     texts = data.augment(rows) + [(t, 0) for t in synthetic_texts(rows, n_synthetic, seed)]
     return data.encode_rows(tok, texts, max_length)

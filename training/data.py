@@ -1,4 +1,4 @@
-"""SST-2 loading, PTB-detokenised augmentation, padded batches and accuracy."""
+"""SST-2 loading, PTB-detokenised augmentation, padded batches and evaluation."""
 import torch
 
 from detok import detokenize
@@ -71,3 +71,16 @@ def predict(model, encoded, batch_size=256):
 def accuracy(model, encoded):
     y = torch.tensor([label for _, label in encoded])
     return ((predict(model, encoded) > 0.5).long() == y).float().mean().item()
+
+
+def eval_sets(tok, max_length=128):
+    """What every stage reports on: SST-2 dev raw and detokenised, and natural.tsv, encoded."""
+    dev = read_tsv(DEV)
+    return {"dev": encode_rows(tok, dev, max_length),
+            "detok": encode_rows(tok, [(detokenize(t), y) for t, y in dev], max_length),
+            "natural": encode_rows(tok, read_tsv(NATURAL), max_length)}
+
+
+def scores(model, sets):
+    """Accuracy on each evaluation set, as one line (printed only: it chooses nothing)."""
+    return " ".join(f"{name} {accuracy(model, enc):.4f}" for name, enc in sets.items())

@@ -37,15 +37,3 @@ def minilm_onnx():
     if actual != SHA256:
         raise SystemExit(f"{path}: sha256 {actual}, expected {SHA256}")
     return path
-
-
-def word_table(onnx_path):
-    """The pretrained word-piece embedding table, float32 [30522, 384]."""
-    import onnx
-    import torch
-    from onnx import numpy_helper
-
-    for t in onnx.load(onnx_path).graph.initializer:
-        if t.name == "embeddings.word_embeddings.weight":
-            return torch.from_numpy(numpy_helper.to_array(t).copy())
-    raise SystemExit(f"{onnx_path}: no word embedding table")

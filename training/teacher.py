@@ -1,6 +1,6 @@
 """Fine-tunes the MiniLM teacher on SST-2 train (see training/README.md).
 
-  /usr/bin/python3 training/teacher.py --seed 13 --labels training/cache/labels-13.pt
+  /usr/bin/python3 training/teacher.py --seed 13 --out training/cache/transfer-13-300000.pt
 
 train.py runs it in its own process (OpenBLAS needs two threads here, one in the student).
 The fine-tuned teacher is cached as training/cache/teacher-SEED.pt. Prints dev accuracy (raw
@@ -23,22 +23,16 @@ import data  # noqa: E402
 import minilm  # noqa: E402
 import pretrained  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
-from detok import detokenize  # noqa: E402
 
 
 def fine_tune(onnx_path, out, seed=13, epochs=2, lr=5e-5, batch=32):
     """Fine-tunes the encoder and a new head on SST-2 train; saves the state dict to `out`."""
     random.seed(seed)
     torch.manual_seed(seed)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # OpenBLAS runs the big matmuls on both cores
     rng = random.Random(seed)
     tok = BertTokenizer(data.VOCAB)
     train = data.encode_rows(tok, data.augment(data.read_tsv(data.TRAIN)), 128)
-    dev = data.read_tsv(data.DEV)
-    dev_raw = data.encode_rows(tok, dev, 128)
-    dev_detok = data.encode_rows(tok, [(detokenize(t), y) for t, y in dev], 128)
-    natural = data.encode_rows(tok, data.read_tsv(data.NATURAL), 128)
+    eval_sets = data.eval_sets(tok)
 
     model = minilm.from_onnx(onnx_path)
     # The word-piece table stays as pretrained: it is what covers words SST-2 never shows
@@ -66,12 +60,10 @@ def fine_tune(onnx_path, out, seed=13, epochs=2, lr=5e-5, batch=32):
             if step % 500 == 0:
                 print(f"teacher step {step}/{steps} loss {loss.item():.3f} "
                       f"{time.time() - t0:.0f}s", flush=True)
-        print(f"teacher epoch {epoch + 1}: dev raw {data.accuracy(model, dev_raw):.4f} "
-              f"detok {data.accuracy(model, dev_detok):.4f} "
-              f"natural {data.accuracy(model, natural):.4f} {time.time() - t0:.0f}s", flush=True)
+        print(f"teacher epoch {epoch + 1}: {data.scores(model, eval_sets)} "
+              f"{time.time() - t0:.0f}s", flush=True)
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     torch.save(model.state_dict(), out)
-    torch.set_num_threads(threads)
     print(f"teacher saved to {out}")
 
 
@@ -80,7 +72,6 @@ def label(onnx_path, teacher_path, encoded):
     model = minilm.from_onnx(onnx_path)
     model.load_state_dict(torch.load(teacher_path))
     model.eval()
-    torch.set_num_threads(1)
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # little padding
     t0, out = time.time(), []
     with torch.no_grad():
@@ -100,15 +91,18 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--synthetic", type=int, default=300000)
-    ap.add_argument("--labels", required=True, help="where to save the transfer set's labels")
+    ap.add_argument("--out", required=True,
+                    help="where to save the transfer set: (word-piece ids, teacher P(positive))")
     args = ap.parse_args()
+    torch.set_num_threads(1)  # OpenBLAS runs the big matmuls on both cores
     onnx_path = pretrained.minilm_onnx()
     teacher_path = os.path.join(pretrained.CACHE, f"teacher-{args.seed}.pt")
     if not os.path.exists(teacher_path):
         fine_tune(onnx_path, teacher_path, args.seed, args.epochs)
     tok = BertTokenizer(data.VOCAB)
     transfer = augment.transfer_set(tok, data.read_tsv(data.TRAIN), args.synthetic, args.seed)
-    torch.save(label(onnx_path, teacher_path, transfer), args.labels)
+    probs = label(onnx_path, teacher_path, transfer).tolist()
+    torch.save([(ids, p) for (ids, _), p in zip(transfer, probs)], args.out)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Run from the repo root:
   /usr/bin/python3 training/train.py --seed 13 --out models/sentiment-en-sst2
 
 Pipeline: the pretrained MiniLM (pretrained.py) is fine-tuned on SST-2 as a teacher and labels
-the train rows plus synthetic text made from them (teacher.py, augment.py, in a subprocess);
+the train rows plus synthetic text made from them (teacher.py, augment.py, in a subprocess
+that saves that transfer set);
 the students learn those soft labels over MiniLM's own word-piece table, projected to 128
 dimensions and folded into one shared table; the ensemble of students is exported.
 """
@@ -22,12 +23,11 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import augment  # noqa: E402
 import data  # noqa: E402
 import export  # noqa: E402
+import minilm  # noqa: E402
 import pretrained  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
-from detok import detokenize  # noqa: E402
 from model import Ensemble, ProjectedEmbedding, build  # noqa: E402
 
 # Students: (architecture, epochs, peak learning rate, kwargs). The first one learns the
@@ -95,35 +95,29 @@ def main():
                     help='experiments: replaces STUDENTS, e.g. [["gru", 3, 2e-3, {}]]')
     args = ap.parse_args()
     students = json.loads(args.students) if args.students else STUDENTS
-    set_determinism(args.seed, args.threads)
     t_start = time.time()
-    table = pretrained.word_table(pretrained.minilm_onnx())
+    # Building MiniLM draws its random initial weights: before seeding, so the students'
+    # initialisation does not depend on it.
+    table = minilm.from_onnx(pretrained.minilm_onnx()).word.weight.detach()
+    set_determinism(args.seed, args.threads)
     tok = BertTokenizer(data.VOCAB)
-    rows = data.read_tsv(data.TRAIN)
-    dev = data.read_tsv(data.DEV)
-    dev_raw = data.encode_rows(tok, dev, 128)
-    dev_detok = data.encode_rows(tok, [(detokenize(t), y) for t, y in dev], 128)
-    natural = data.read_tsv(data.NATURAL)
-    nat_enc = data.encode_rows(tok, natural, 128)
+    eval_sets = data.eval_sets(tok)
 
     if args.no_teacher:
-        transfer = [(ids, float(y)) for ids, y in data.encode_rows(tok, data.augment(rows), 128)]
+        rows = data.augment(data.read_tsv(data.TRAIN))
+        transfer = [(ids, float(y)) for ids, y in data.encode_rows(tok, rows, 128)]
     else:
-        labels = os.path.join(pretrained.CACHE, f"labels-{args.seed}-{args.synthetic}.pt")
-        if not os.path.exists(labels):
+        cached = os.path.join(pretrained.CACHE, f"transfer-{args.seed}-{args.synthetic}.pt")
+        if not os.path.exists(cached):
             env = dict(os.environ, OPENBLAS_NUM_THREADS="2")
             subprocess.run([sys.executable, "training/teacher.py", "--seed", str(args.seed),
-                            "--synthetic", str(args.synthetic), "--labels", labels],
+                            "--synthetic", str(args.synthetic), "--out", cached],
                            env=env, check=True)
-        transfer = augment.transfer_set(tok, rows, args.synthetic, args.seed)
-        probs = torch.load(labels).tolist()
-        assert len(probs) == len(transfer), "stale labels cache: delete it"
-        transfer = [(ids, p) for (ids, _), p in zip(transfer, probs)]
+        transfer = torch.load(cached)
     print(f"transfer set {len(transfer)} texts", flush=True)
 
-    def watch(m):  # printed only: dev chooses nothing
-        return (f"dev {data.accuracy(m, dev_raw):.4f} detok {data.accuracy(m, dev_detok):.4f} "
-                f"natural {data.accuracy(m, nat_enc):.4f}")
+    def watch(m):
+        return data.scores(m, eval_sets)
 
     embed = ProjectedEmbedding(table, DIM)
     members = []
@@ -136,13 +130,14 @@ def main():
     model = members[0] if len(members) == 1 else Ensemble(members)
     model.eval()
     print(f"== seed {args.seed}: {watch(model)}")
-    for (text, y), p in zip(natural, data.predict(model, nat_enc).tolist()):
+    natural = data.read_tsv(data.NATURAL)
+    for (text, y), p in zip(natural, data.predict(model, eval_sets["natural"]).tolist()):
         if (p > 0.5) != (y == 1):
             print(f"   natural miss: label {y} p(pos)={p:.3f}  {text}")
     if args.out:
         config = {"members": ",".join(s[0] for s in students), "seed": args.seed,
                   "version": "2.0.0"}
-        export.export(model, tok, args.out, 128, config, dev_raw)
+        export.export(model, tok, args.out, 128, config, eval_sets["dev"])
     print(f"total time {time.time() - t_start:.0f}s")
 
 
