@@ -36,6 +36,7 @@ ENV DJL_CACHE_DIR=/opt/djl \
     SENTIMENT_INFERENCE_MODEL_DIR=/app/models/sentiment-en-sst2 \
     SENTIMENT_BATCH_DATA_DIR=/data \
     TORCH_CPP_LOG_LEVEL=ERROR \
+    ONEDNN_PRIMITIVE_CACHE_CAPACITY=4096 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dai.djl.offline=true -Djava.io.tmpdir=/tmp"
 RUN mkdir -p /data && chown app:app /data
 USER 10001:10001

@@ -5,6 +5,7 @@
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
+export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see README, Configuration
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
 RUNS=${2:-3}

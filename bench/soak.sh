@@ -7,6 +7,7 @@
 #   bench/soak.sh [seconds, default 60] [connections, default 256]
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
+export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see README, Configuration
 cd "$(dirname "$0")/.."
 SOAK_SECONDS=${1:-60}
 CONNECTIONS=${2:-256}

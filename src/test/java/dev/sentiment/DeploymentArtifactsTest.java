@@ -94,6 +94,7 @@ class DeploymentArtifactsTest {
             "-Dai.djl.offline=true",
             "DJL_CACHE_DIR=/opt/djl",
             "TORCH_CPP_LOG_LEVEL=ERROR",
+            "ONEDNN_PRIMITIVE_CACHE_CAPACITY=4096",
             "USER 10001");
     List<String> bases =
         Pattern.compile("(?m)^FROM (\\S+)")

@@ -19,6 +19,7 @@ final class TorchScriptModel implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TorchScriptModel.class);
   private static final String TORCH_LOG_LEVEL = "TORCH_CPP_LOG_LEVEL";
+  private static final String ONEDNN_CACHE = "ONEDNN_PRIMITIVE_CACHE_CAPACITY";
 
   private final Model model;
   private final int labels;
@@ -38,6 +39,15 @@ final class TorchScriptModel implements AutoCloseable {
               + " initialize NNPACK\"); set {}=ERROR to keep only its errors",
           TORCH_LOG_LEVEL,
           TORCH_LOG_LEVEL);
+    }
+    if (System.getenv(ONEDNN_CACHE) == null) {
+      // oneDNN compiles a convolution kernel per input shape and keeps 1,024 of them; batches of
+      // every size and length need more, or most passes recompile (a third less throughput for
+      // the built-in model at 64 clients). Also read from the environment only.
+      log.info(
+          "{} is not set: convolutional models may recompile kernels on most batches; set {}=4096",
+          ONEDNN_CACHE,
+          ONEDNN_CACHE);
     }
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(properties.intraOpThreads()));
