@@ -41,6 +41,10 @@ public class RawModelBenchmark {
   @Param({"../shared/data/sst2/dev.tsv"})
   public String sentences;
 
+  /** {@code sorted}: by length, padding minimal; {@code arrival}: file order, as requests come. */
+  @Param({"sorted"})
+  public String order;
+
   private TorchScriptModel model;
   private ForwardPass pass;
   private List<List<EncodedText>> batches;
@@ -60,7 +64,9 @@ public class RawModelBenchmark {
         texts.add(encoder.encode(line.substring(0, line.lastIndexOf('\t'))));
       }
     }
-    texts.sort(Comparator.comparingInt(EncodedText::length));
+    if (order.equals("sorted")) {
+      texts.sort(Comparator.comparingInt(EncodedText::length));
+    }
     batches = new ArrayList<>();
     for (int i = 0; i + batchSize <= texts.size(); i += batchSize) {
       batches.add(texts.subList(i, i + batchSize));
