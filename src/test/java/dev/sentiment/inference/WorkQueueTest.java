@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,40 @@ class WorkQueueTest {
             throw new IllegalStateException(e);
           }
         });
+  }
+
+  private static void awaitIdleWorkers(WorkQueue queue, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (queue.idleWorkers() != count && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(queue.idleWorkers()).isEqualTo(count);
+  }
+
+  @Test
+  void wakesTheWorkerThatWentIdleLastSoOneWorkerStaysWarm() throws Exception {
+    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<WorkItem>> earlier = workers.submit(() -> queue.takeBatch(8, 0));
+      awaitIdleWorkers(queue, 1);
+      Future<List<WorkItem>> later = workers.submit(() -> queue.takeBatch(8, 0));
+      awaitIdleWorkers(queue, 2);
+
+      WorkItem first = interactive();
+      queue.offer(first, ANY_WAIT);
+      List<WorkItem> taken = later.get(5, TimeUnit.SECONDS);
+      assertThat(taken).containsExactly(first);
+      awaitIdleWorkers(queue, 1);
+      assertThat(earlier).isNotDone();
+      queue.batchDone(taken);
+
+      WorkItem second = interactive();
+      queue.offer(second, ANY_WAIT);
+      assertThat(earlier.get(5, TimeUnit.SECONDS)).containsExactly(second);
+    } finally {
+      workers.shutdownNow();
+    }
   }
 
   @Test
