@@ -162,18 +162,28 @@ final class AsciiWordPiece {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || c >= '{';
   }
 
-  /** Greedy longest-match-first; a word with any piece missing from the vocabulary is unknown. */
+  /** Adds the word's pieces, or the unknown id for all of it, and empties the word. */
   private void addWord(StringBuilder word, Pieces pieces) {
     int length = word.length();
-    if (length == 0) {
-      return;
+    if (length > 0) {
+      int[] found = new int[length];
+      int count = length > maxCharsPerWord ? -1 : split(word, found);
+      if (count < 0) {
+        pieces.add(unknownId);
+      }
+      for (int i = 0; i < count; i++) {
+        pieces.add(found[i]);
+      }
     }
-    if (length > maxCharsPerWord) {
-      pieces.add(unknownId);
-      word.setLength(0);
-      return;
-    }
-    int[] found = new int[length];
+    word.setLength(0);
+  }
+
+  /**
+   * Greedy longest-match-first: the word's piece ids into {@code found}, and their count, or -1
+   * when a piece is missing from the vocabulary (the whole word is then unknown).
+   */
+  private int split(CharSequence word, int[] found) {
+    int length = word.length();
     int count = 0;
     int start = 0;
     while (start < length) {
@@ -181,7 +191,7 @@ final class AsciiWordPiece {
       // No piece is longer than the vocabulary's longest entry: skip the lookups that must fail.
       int end = Math.min(length, start + longestPiece);
       while (end > start) {
-        String piece = word.substring(start, end);
+        String piece = word.subSequence(start, end).toString();
         id = vocab.get(start == 0 ? piece : subwordPrefix + piece);
         if (id != null) {
           break;
@@ -189,17 +199,12 @@ final class AsciiWordPiece {
         end--;
       }
       if (id == null) {
-        pieces.add(unknownId);
-        word.setLength(0);
-        return;
+        return -1;
       }
       found[count++] = id;
       start = end;
     }
-    for (int i = 0; i < count; i++) {
-      pieces.add(found[i]);
-    }
-    word.setLength(0);
+    return count;
   }
 
   /** Word-piece ids up to a limit, remembering whether any fell beyond it. */

@@ -31,30 +31,29 @@ final class TorchScriptModel implements AutoCloseable {
 
   /** Configures libtorch before its first use; DJL reads these properties once, at engine start. */
   static void configureRuntime(InferenceProperties properties) {
-    if (System.getenv(TORCH_LOG_LEVEL) == null) {
-      // libtorch's log level is read from the environment when its library loads, too late to set
-      // from here; on CPUs without NNPACK support it otherwise warns on every convolution.
-      log.info(
-          "{} is not set: libtorch may print a warning per forward pass (e.g. \"Could not"
-              + " initialize NNPACK\"); set {}=ERROR to keep only its errors",
-          TORCH_LOG_LEVEL,
-          TORCH_LOG_LEVEL);
-    }
-    if (System.getenv(ONEDNN_CACHE) == null) {
-      // oneDNN compiles a convolution kernel per input shape and keeps 1,024 of them; batches of
-      // every size and length need more, or most passes recompile (a third less throughput for
-      // the built-in model at 64 clients). Also read from the environment only.
-      log.info(
-          "{} is not set: convolutional models may recompile kernels on most batches; set {}=4096",
-          ONEDNN_CACHE,
-          ONEDNN_CACHE);
-    }
+    // Both are read by the native libraries from the environment only, too late to set from here.
+    hintIfUnset(
+        TORCH_LOG_LEVEL,
+        "ERROR",
+        "on CPUs without NNPACK support libtorch warns on every convolution (\"Could not"
+            + " initialize NNPACK\")");
+    hintIfUnset(
+        ONEDNN_CACHE,
+        "4096",
+        "oneDNN keeps 1,024 convolution kernels, one per input shape, so batches of every size and"
+            + " length recompile on most passes");
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(properties.intraOpThreads()));
     System.setProperty(
         "ai.djl.pytorch.num_interop_threads", String.valueOf(properties.interOpThreads()));
     System.setProperty(
         "ai.djl.pytorch.graph_optimizer", String.valueOf(properties.graphOptimizer()));
+  }
+
+  private static void hintIfUnset(String variable, String advised, String consequence) {
+    if (System.getenv(variable) == null) {
+      log.info("{} is not set: {}; set {}={}", variable, consequence, variable, advised);
+    }
   }
 
   static TorchScriptModel load(ModelDirectory directory) throws IOException {
