@@ -95,6 +95,11 @@ public class InferenceEngine implements SmartLifecycle {
     return drain.mostAheadWithin(deadline, properties.effectiveWorkers());
   }
 
+  /** Texts of this priority waiting for a worker, for tests that must know none was taken. */
+  int waiting(Priority priority) {
+    return queue.size(priority);
+  }
+
   /** The estimate admission decides by, for tests that must know where its boundary lies. */
   DrainEstimate drain() {
     return drain;

@@ -86,6 +86,9 @@ class InferenceEngineTest {
     Optional<Duration> refusal;
     CompletableFuture<Prediction> late;
     while (true) {
+      // Every attempt needs bulk work queued, or the worker would be idle and take the waiting
+      // texts at once; attempts that had to start again have used some of it up.
+      backlog.addAll(backlog(8));
       // Start just after a bulk pass has begun, so the worker is busy for the next few moments
       // and the estimate (which changes only when a pass ends) stays as read.
       double before = passes();
@@ -101,10 +104,12 @@ class InferenceEngineTest {
       deadline = alone.plus(engine.drain().answerWithin(3, 1).minus(alone).dividedBy(2));
       refusal = engine.refusal(deadline);
       late = engine.classify(LONG_TEXT, deadline, Priority.INTERACTIVE);
-      if (passes() == passes) {
+      // No pass ended meanwhile (the estimate stayed as read) and the worker took none of the
+      // waiting texts (a pass ending just before the window would let it take them at once).
+      if (passes() == passes && engine.waiting(Priority.INTERACTIVE) >= waiting.size()) {
         break;
       }
-      // A pass ended meanwhile, so the estimate moved: start again.
+      // Start again.
       waiting.forEach(CompletableFuture::join);
       late.exceptionally(e -> null).join();
     }
