@@ -5,9 +5,12 @@ import os
 import torch
 
 from bert_tokenizer import write_tokenizer_json
+from packed import ARCHITECTURE, PackedEnsemble
 
 
 def _architecture(model):
+    if isinstance(model, PackedEnsemble):
+        return ARCHITECTURE
     names = [type(m).__name__ for m in getattr(model, "members", [model])]
     return ("Ensemble[" + ",".join(names) + "]") if len(names) > 1 else names[0]
 
@@ -56,6 +59,7 @@ def export(model, tok, out_dir, max_length, config_extra, dev_encoded):
         "id2label": {"0": "NEGATIVE", "1": "POSITIVE"},
         "label2id": {"NEGATIVE": 0, "POSITIVE": 1},
         "max_length": max_length,
+        "padding_free": isinstance(model, PackedEnsemble),
         "vocab_size": len(tok.vocab),
         "pad_token_id": tok.pad_id,
         "num_parameters": n_params,
