@@ -230,8 +230,7 @@ public class InferenceEngine implements SmartLifecycle {
 
   private void runWorker(LoadedModel model) {
     try {
-      new InferenceWorker(queue, model.model, properties, model.info.labels(), metrics, drain)
-          .run();
+      new InferenceWorker(queue, model.model, properties, model.info, metrics, drain).run();
     } finally {
       model.workerExited();
     }

@@ -22,6 +22,7 @@ final class InferenceWorker implements Runnable {
   private final TorchScriptModel model;
   private final InferenceProperties properties;
   private final List<String> labels;
+  private final boolean splitByLength;
   private final EngineMetrics metrics;
   private final DrainEstimate drain;
 
@@ -29,13 +30,14 @@ final class InferenceWorker implements Runnable {
       WorkQueue queue,
       TorchScriptModel model,
       InferenceProperties properties,
-      List<String> labels,
+      ModelInfo info,
       EngineMetrics metrics,
       DrainEstimate drain) {
     this.queue = queue;
     this.model = model;
     this.properties = properties;
-    this.labels = labels;
+    this.labels = info.labels();
+    this.splitByLength = !info.paddingFree();
     this.metrics = metrics;
     this.drain = drain;
   }
@@ -76,6 +78,13 @@ final class InferenceWorker implements Runnable {
         metrics.waited(now - item.admittedNanos);
         live.add(item);
       }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    if (!splitByLength) {
+      run(live, pass);
+      return;
     }
     for (List<WorkItem> group : LengthGroups.split(live)) {
       run(group, pass);

@@ -8,7 +8,8 @@ import java.util.List;
  * Splits a batch into forward passes so that padding stays small. A pass costs roughly its rows
  * times its longest row plus a fixed overhead; sorted by length, the cheapest split into contiguous
  * runs is found exactly by dynamic programming (a batch holds at most a few dozen texts, so the
- * quadratic search is negligible next to one pass).
+ * quadratic search is negligible next to one pass). Only for models that pay for padding: a model
+ * whose {@code config.json} says {@code padding_free} gets the whole batch in one pass.
  */
 final class LengthGroups {
 

@@ -61,7 +61,10 @@ record ModelDirectory(Path path, ModelInfo info) {
     return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
   }
 
-  /** Labels come from {@code id2label}; the maximum length from the first field that states it. */
+  /**
+   * Labels come from {@code id2label}; the maximum length from the first field that states it;
+   * {@code padding_free} is this service's own field (Hugging Face configs do not have it).
+   */
   static ModelInfo readInfo(Path config, String fallbackName) throws IOException {
     JsonNode root;
     try {
@@ -95,6 +98,7 @@ record ModelDirectory(Path path, ModelInfo info) {
     String name = root.path("name").isString() ? root.path("name").asString() : fallbackName;
     String version =
         root.path("version").isString() ? root.path("version").asString() : "unversioned";
-    return new ModelInfo(name, version, List.copyOf(labels), maxLength);
+    boolean paddingFree = root.path("padding_free").asBoolean(false);
+    return new ModelInfo(name, version, List.copyOf(labels), maxLength, paddingFree);
   }
 }

@@ -49,7 +49,8 @@ class AnalyzeControllerTest {
   void model() throws Exception {
     given(engine.model())
         .willReturn(
-            Optional.of(new ModelInfo("test-model", "1", List.of("NEGATIVE", "POSITIVE"), 128)));
+            Optional.of(
+                new ModelInfo("test-model", "1", List.of("NEGATIVE", "POSITIVE"), 128, false)));
   }
 
   private static Prediction positive() {

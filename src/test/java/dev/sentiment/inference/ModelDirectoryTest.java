@@ -33,6 +33,19 @@ class ModelDirectoryTest {
     assertThat(info.maxLength()).isEqualTo(512);
     assertThat(info.name()).isEqualTo("three-way");
     assertThat(info.version()).isEqualTo("2.1");
+    assertThat(info.paddingFree()).isFalse();
+  }
+
+  @Test
+  void readsWhetherTheModelDoesWorkForPadding() throws IOException {
+    ModelInfo info =
+        ModelDirectory.readInfo(
+            config(
+                """
+                {"id2label": {"0": "NEGATIVE", "1": "POSITIVE"}, "padding_free": true}
+                """),
+            "packed");
+    assertThat(info.paddingFree()).isTrue();
   }
 
   @Test

@@ -51,7 +51,7 @@ class PoisonedTextTest {
               queue,
               model,
               properties,
-              directory.info().labels(),
+              directory.info(),
               new EngineMetrics(registry, queue, 32),
               new DrainEstimate(32))
           .run();
