@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark (README "Performance"): the model's raw limit in process (JMH), a
 # trivial Spring MVC endpoint, and /analyze at 1, 16, 64 and 256 clients with batching on and off.
-# Bounded (about 15 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
+# Bounded (about 17 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
@@ -13,7 +13,7 @@ PORT=18080
 OUT=target/bench
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
-rm -f "$OUT/results.jsonl"
+rm -f "$OUT/results.jsonl" "$OUT/raw-arrival.json"
 
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
@@ -24,6 +24,9 @@ JAVA_OPTS=(-Dai.djl.offline=true -Xmx1g)
 echo "== (a) raw model throughput and single-text latency (JMH)"
 "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' \
   -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw.json" > "$OUT/raw.log"
+# The same in arrival order, as requests come: shows what padding costs (L uses the sorted best).
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' -p order=arrival \
+  -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw-arrival.json" > "$OUT/raw-arrival.log"
 "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.latency' -p batchSize=1 \
   -t 1 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/latency.json" > "$OUT/latency.log"
 
@@ -82,6 +85,7 @@ measure off
 stop_service
 
 echo
-python3 bench/load.py report "$OUT/results.jsonl" "$OUT/raw.json" "$OUT/latency.json" | tee "$OUT/report.md"
+python3 bench/load.py report "$OUT/results.jsonl" "$OUT/raw.json" "$OUT/latency.json" "$OUT/raw-arrival.json" \
+  | tee "$OUT/report.md"
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"

@@ -63,8 +63,12 @@ def wrk(path):
                       "statuses": statuses, "socket_errors": errors.group(1) if errors else ""}))
 
 
-def report(results_path, raw_path, latency_path):
+def report(results_path, raw_path, latency_path, arrival_path=None):
     raw = json.load(open(raw_path))
+    arrival = {}
+    if arrival_path and os.path.exists(arrival_path):
+        arrival = {int(r["params"]["batchSize"]): r["primaryMetric"]["score"] * int(r["params"]["batchSize"])
+                   for r in json.load(open(arrival_path))}
     best = max(raw, key=lambda r: r["primaryMetric"]["score"] * int(r["params"]["batchSize"]))
     raw_tps = best["primaryMetric"]["score"] * int(best["params"]["batchSize"])
     single = json.load(open(latency_path))[0]["primaryMetric"]
@@ -72,10 +76,12 @@ def report(results_path, raw_path, latency_path):
     runs = [json.loads(line) for line in open(results_path) if line.strip()]
     http = max(r["rps"] for r in runs if r["target"] == "trivial")
     limit = 1 / (1 / raw_tps + 1 / http)
-    print("(a) raw model, in process (JMH, one predictor per thread, 2 threads):")
+    print("(a) raw model, in process (JMH, one predictor per thread, 2 threads),"
+          " texts sorted by length" + (" | in arrival (file) order:" if arrival else ":"))
     for r in sorted(raw, key=lambda r: int(r["params"]["batchSize"])):
         b = int(r["params"]["batchSize"])
-        print(f"    batch {b:>4}: {r['primaryMetric']['score'] * b:>9.0f} texts/s")
+        also = f" | {arrival[b]:>9.0f}" if b in arrival else ""
+        print(f"    batch {b:>4}: {r['primaryMetric']['score'] * b:>9.0f} texts/s{also}")
     print(f"    best: {raw_tps:.0f} texts/s at batch {best['params']['batchSize']}; "
           f"single text p50 {single_p50_ms:.2f} ms (1 thread)")
     print(f"    trivial Spring MVC endpoint (http): {http:.0f} req/s at 64 clients")
