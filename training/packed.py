@@ -20,10 +20,6 @@ from typing import List
 import torch
 from torch import nn
 
-WIDTHS = (3, 4, 5)  # the CNN member's kernel widths, padded by width // 2 as trained
-REACH = 2  # the widest kernel's reach either side of a position
-
-
 # What `config.json` calls the architecture.
 ARCHITECTURE = "PackedEnsemble[BiRNNClassifier,CNNClassifier]"
 
@@ -39,19 +35,21 @@ class PackedEnsemble(nn.Module):
                 weights.append(nn.Parameter(state[f"members.0.{direction}.{part}"].clone()))
         self.gru = nn.ParameterList(weights)  # the layout torch.gru expects, bidirectional
         self.hidden = state["members.0.fwd.weight_hh_l0"].size(1)
-        self.reach = REACH
         self.gru_out = _linear(state, "members.0.out")
-        filters = state["members.1.convs.0.weight"].size(0)
-        dim = self.table.size(1)
-        kernel = torch.zeros(filters * len(WIDTHS), dim, 2 * REACH + 1)
-        bias = torch.zeros(filters * len(WIDTHS))
-        for i, width in enumerate(WIDTHS):
+        # The CNN's kernels (widths 3, 4, 5 as trained), each padded by width // 2.
+        kernels, biases = [], []
+        while f"members.1.convs.{len(kernels)}.weight" in state:
+            kernels.append(state[f"members.1.convs.{len(kernels)}.weight"])
+            biases.append(state[f"members.1.convs.{len(biases)}.bias"])
+        self.reach = max(k.size(2) for k in kernels) // 2  # the widest kernel's reach either side
+        filters = kernels[0].size(0)
+        kernel = torch.zeros(filters * len(kernels), self.table.size(1), 2 * self.reach + 1)
+        for i, k in enumerate(kernels):
             # A width-w kernel padded by w // 2 covers offsets -(w // 2) .. w - 1 - w // 2.
-            first = REACH - width // 2
-            rows = slice(i * filters, (i + 1) * filters)
-            kernel[rows, :, first:first + width] = state[f"members.1.convs.{i}.weight"]
-            bias[rows] = state[f"members.1.convs.{i}.bias"]
-        self.conv = nn.Conv1d(dim, kernel.size(0), kernel.size(2))
+            first = self.reach - k.size(2) // 2
+            kernel[i * filters:(i + 1) * filters, :, first:first + k.size(2)] = k
+        bias = torch.cat(biases)
+        self.conv = nn.Conv1d(kernel.size(1), kernel.size(0), kernel.size(2))
         with torch.no_grad():
             self.conv.weight.copy_(kernel)
             self.conv.bias.copy_(bias)

@@ -82,11 +82,7 @@ final class InferenceWorker implements Runnable {
     if (live.isEmpty()) {
       return;
     }
-    if (!splitByLength) {
-      run(live, pass);
-      return;
-    }
-    for (List<WorkItem> group : LengthGroups.split(live)) {
+    for (List<WorkItem> group : splitByLength ? LengthGroups.split(live) : List.of(live)) {
       run(group, pass);
     }
   }

@@ -53,16 +53,8 @@ class PassSplittingTest {
 
   @Test
   void splitsByLengthOnlyWhenPaddingCosts() {
-    ModelInfo builtIn = directory.info();
-    ModelInfo padded =
-        new ModelInfo(
-            builtIn.name(), builtIn.version(), builtIn.labels(), builtIn.maxLength(), false);
-    ModelInfo paddingFree =
-        new ModelInfo(
-            builtIn.name(), builtIn.version(), builtIn.labels(), builtIn.maxLength(), true);
-
-    Passes split = runOneBatch(padded);
-    Passes whole = runOneBatch(paddingFree);
+    Passes split = runOneBatch(builtInWithPaddingFree(false));
+    Passes whole = runOneBatch(builtInWithPaddingFree(true));
 
     assertThat(split.sizes.count()).isEqualTo(2);
     assertThat(split.sizes.max()).isEqualTo(3);
@@ -74,6 +66,12 @@ class PassSplittingTest {
           .as("text %d", i)
           .isCloseTo(split.predictions.get(i).score(), within(1e-5));
     }
+  }
+
+  private static ModelInfo builtInWithPaddingFree(boolean paddingFree) {
+    ModelInfo builtIn = directory.info();
+    return new ModelInfo(
+        builtIn.name(), builtIn.version(), builtIn.labels(), builtIn.maxLength(), paddingFree);
   }
 
   private record Passes(DistributionSummary sizes, List<Prediction> predictions) {}
