@@ -1,6 +1,10 @@
 package dev.sentiment.bench;
 
+import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The HTTP half of the benchmark's limit: a Spring MVC endpoint that parses {@code {"text"}} and
  * returns a fixed answer, measured under the same load as {@code /analyze}. Test sources only, and
  * only with the {@code bench} profile, so it never ships.
+ *
+ * <p>{@code /bench/trivial-async} answers the same way {@code /analyze} does: a {@code
+ * CompletableFuture} completed on a pool of its own, one per core, so Spring MVC starts async
+ * processing and dispatches again to write the answer. It prices that contract alone, without a
+ * model, queue or batching: the best an asynchronous service could do is 1/(1/raw + 1/that).
  */
 @RestController
 @Profile("bench")
@@ -37,5 +46,27 @@ class TrivialEndpoint {
       produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> answer(@RequestBody Text text) {
     return ANSWER;
+  }
+
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          task -> {
+            Thread thread = new Thread(task, "bench-trivial-async");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  @PostMapping(
+      path = "/bench/trivial-async",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  CompletableFuture<Map<String, Object>> answerLater(@RequestBody Text text) {
+    return CompletableFuture.supplyAsync(() -> ANSWER, pool);
+  }
+
+  @PreDestroy
+  void stop() {
+    pool.shutdown();
   }
 }
