@@ -37,6 +37,9 @@ public class InferenceEngine implements SmartLifecycle {
   private final WorkQueue queue;
   private final EngineMetrics metrics;
   private final DrainEstimate drain;
+  // Resolved once: admission reads it on every request, and availableProcessors() asks the OS
+  // (CPU affinity, container quota) on each call: 1 % of a request thread's CPU in a profile.
+  private final int workers;
   private volatile EngineState state = EngineState.STOPPED;
   private volatile LoadedModel loaded;
   private int generation;
@@ -49,12 +52,13 @@ public class InferenceEngine implements SmartLifecycle {
     this.properties = properties;
     this.resources = resources;
     this.executor = executor;
+    this.workers = properties.effectiveWorkers();
     this.queue =
         new WorkQueue(
             properties.queueCapacity(),
             properties.bulkQueueCapacity(),
             properties.bulkBatchWhileInteractive(),
-            properties.effectiveWorkers());
+            workers);
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
     this.drain = new DrainEstimate(properties.maxBatchSize());
   }
@@ -92,7 +96,7 @@ public class InferenceEngine implements SmartLifecycle {
    * pass is not the queue's doing: such a text is admitted and answered 408 if it expires.
    */
   private int mostAhead(Duration deadline) {
-    return drain.mostAheadWithin(deadline, properties.effectiveWorkers());
+    return drain.mostAheadWithin(deadline, workers);
   }
 
   /** Texts of this priority waiting for a worker, for tests that must know none was taken. */
@@ -144,9 +148,7 @@ public class InferenceEngine implements SmartLifecycle {
   }
 
   private Duration retryAfter() {
-    return drain.retryAfter(
-        queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK),
-        properties.effectiveWorkers());
+    return drain.retryAfter(queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK), workers);
   }
 
   /** The model, once its files have been read. */
@@ -202,7 +204,7 @@ public class InferenceEngine implements SmartLifecycle {
           return;
         }
         loaded = candidate;
-        for (int i = 0; i < properties.effectiveWorkers(); i++) {
+        for (int i = 0; i < workers; i++) {
           executor.execute(() -> runWorker(candidate));
         }
         state = EngineState.WARMING;
