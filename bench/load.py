@@ -6,6 +6,7 @@ Standard library only. Commands:
   load.py wrk <wrk-output-file>               one JSON line: rps, p50_ms, p99_ms, max_ms, statuses
   load.py report <results.jsonl> <raw.json> <latency.json> [<raw-arrival.json>]   the table
   load.py cpu <pid> <seconds>                 CPU time of a process's threads, grouped by name
+  load.py machine <seconds>                   the whole machine's CPU: user, system, interrupts, idle
 """
 import json
 import os
@@ -146,5 +147,20 @@ def cpu(pid, seconds):
         print(f"  {name:24s} {running / span:5.2f} cores  waiting {waiting / span:5.2f}  ({threads} threads)")
 
 
+def machine(seconds):
+    """The whole machine's CPU over a window, in cores (from /proc/stat): whether anything idles
+    while a load runs, and how much goes to the kernel and to interrupt handling."""
+    def snapshot():
+        with open("/proc/stat") as f:
+            return [int(v) for v in f.readline().split()[1:]]
+    before = snapshot()
+    time.sleep(float(seconds))
+    after = snapshot()
+    user, nice, system, idle, iowait, irq, softirq = (
+        (b - a) / os.sysconf("SC_CLK_TCK") / float(seconds) for a, b in zip(before[:7], after[:7]))
+    print(f"machine over {seconds} s, cores: user {user + nice:.2f}, system {system:.2f}, "
+          f"interrupts {irq + softirq:.2f}, idle {idle + iowait:.2f} (of {os.cpu_count()})")
+
+
 if __name__ == "__main__":
-    {"lua": lua, "wrk": wrk, "report": report, "cpu": cpu}[sys.argv[1]](*sys.argv[2:])
+    {"lua": lua, "wrk": wrk, "report": report, "cpu": cpu, "machine": machine}[sys.argv[1]](*sys.argv[2:])
