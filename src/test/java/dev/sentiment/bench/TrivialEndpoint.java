@@ -38,6 +38,15 @@ class TrivialEndpoint {
           "truncated",
           false);
 
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          task -> {
+            Thread thread = new Thread(task, "bench-trivial-async");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   record Text(String text) {}
 
   @PostMapping(
@@ -47,15 +56,6 @@ class TrivialEndpoint {
   Map<String, Object> answer(@RequestBody Text text) {
     return ANSWER;
   }
-
-  private final ExecutorService pool =
-      Executors.newFixedThreadPool(
-          Runtime.getRuntime().availableProcessors(),
-          task -> {
-            Thread thread = new Thread(task, "bench-trivial-async");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   @PostMapping(
       path = "/bench/trivial-async",
