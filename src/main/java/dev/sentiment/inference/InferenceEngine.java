@@ -197,7 +197,7 @@ public class InferenceEngine implements SmartLifecycle {
 
   private void load(int current) {
     try {
-      LoadedModel candidate = LoadedModel.load(properties, resources);
+      LoadedModel candidate = LoadedModel.load(properties, resources, workers);
       synchronized (this) {
         if (current != generation) {
           candidate.close();

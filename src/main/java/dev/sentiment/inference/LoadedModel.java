@@ -23,15 +23,18 @@ final class LoadedModel implements AutoCloseable {
     this.workersRunning = new CountDownLatch(workers);
   }
 
-  static LoadedModel load(InferenceProperties properties, ResourceLoader resources)
+  /**
+   * Loads the configured model for {@code workers} workers, whose exits {@link #awaitWorkers}
+   * counts.
+   */
+  static LoadedModel load(InferenceProperties properties, ResourceLoader resources, int workers)
       throws IOException {
     ModelDirectory directory = ModelDirectory.open(properties.modelDir(), resources);
     ModelInfo info = directory.info();
     TextEncoder encoder =
         TextEncoder.load(directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
     try {
-      return new LoadedModel(
-          info, encoder, TorchScriptModel.load(directory), properties.effectiveWorkers());
+      return new LoadedModel(info, encoder, TorchScriptModel.load(directory), workers);
     } catch (IOException | RuntimeException e) {
       encoder.close();
       throw e;
