@@ -62,6 +62,14 @@ class BadInputCorpusTest {
           "/analyze?timeout_ms=" + timeout,
           BadRequests.utf8("{\"text\":\"fine\"}"));
     }
+    for (String invisible :
+        new String[] {"\\u00a0", "\\u200b", "\\ufeff", "\\u0000", "\\u0085", "\\u202f\\u2007"}) {
+      corpus.json(
+          "/analyze text of invisible characters " + invisible,
+          "POST",
+          "/analyze",
+          BadRequests.utf8("{\"text\":\"" + invisible + "\"}"));
+    }
     for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
       corpus.json(
           "/analyze method " + method, method, "/analyze", BadRequests.utf8("{\"text\":\"a\"}"));

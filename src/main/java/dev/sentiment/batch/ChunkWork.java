@@ -4,6 +4,7 @@ import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.inference.InferenceException;
 import dev.sentiment.inference.Prediction;
 import dev.sentiment.inference.Priority;
+import dev.sentiment.inference.UnreadableTextException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,35 +111,42 @@ class ChunkWork {
         computed.add(ItemResult.failed(item.index(), id, item.item().error()));
         continue;
       }
-      Optional<Prediction> prediction = await(answers.get(i), stopping);
-      if (prediction == null) {
+      Answer answer = await(answers.get(i), stopping);
+      if (answer == null) {
         return null;
       }
       computed.add(
-          prediction
-              .map(p -> ItemResult.ok(item.index(), id, p.label(), p.score()))
-              .orElseGet(
-                  () -> ItemResult.failed(item.index(), id, "the model failed on this text")));
+          answer.prediction() != null
+              ? ItemResult.ok(
+                  item.index(), id, answer.prediction().label(), answer.prediction().score())
+              : ItemResult.failed(item.index(), id, answer.error()));
     }
     return computed;
   }
 
+  /** A prediction, or why this very text has none. */
+  private record Answer(Prediction prediction, String error) {}
+
   /**
-   * One answer: a prediction, empty when the model failed on this very text, or null when the chunk
-   * must be given up. Waiting is in short steps so a stopping replica notices at once; interrupts
-   * are never used, since an interrupted thread breaks the embedded database's files.
+   * One answer, or null when the chunk must be given up. Waiting is in short steps so a stopping
+   * replica notices at once; interrupts are never used, since an interrupted thread breaks the
+   * embedded database's files.
    */
-  private static Optional<Prediction> await(
-      CompletableFuture<Prediction> answer, BooleanSupplier stopping) {
+  private static Answer await(CompletableFuture<Prediction> answer, BooleanSupplier stopping) {
     while (true) {
       try {
-        return Optional.of(answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS));
+        return new Answer(answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS), null);
       } catch (TimeoutException e) {
         if (stopping.getAsBoolean()) {
           return null;
         }
       } catch (ExecutionException e) {
-        return e.getCause() instanceof InferenceException ? Optional.empty() : null;
+        if (e.getCause() instanceof UnreadableTextException) {
+          return new Answer(null, "the text has nothing the model can read");
+        }
+        return e.getCause() instanceof InferenceException
+            ? new Answer(null, "the model failed on this text")
+            : null;
       } catch (InterruptedException e) {
         // Only the scheduler's forced shutdown interrupts; clear it before any database work.
         Thread.interrupted();

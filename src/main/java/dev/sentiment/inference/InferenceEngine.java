@@ -66,10 +66,11 @@ public class InferenceEngine implements SmartLifecycle {
   /**
    * Classifies one text. The future fails with {@link ModelNotReadyException} before the model is
    * ready, {@link OverloadedException} when the interactive lane is full or its texts would keep
-   * this one past its deadline, {@link DeadlineExceededException} when the timeout passed before a
-   * worker reached the text, and {@link InferenceException} when the model failed on it. Cancelling
-   * the future, or completing it otherwise, keeps the text from being computed. A {@link
-   * Priority#BULK} call waits for room in its lane, so it must not come from a request thread.
+   * this one past its deadline, {@link UnreadableTextException} when the text has nothing to
+   * classify, {@link DeadlineExceededException} when the timeout passed before a worker reached the
+   * text, and {@link InferenceException} when the model failed on it. Cancelling the future, or
+   * completing it otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits
+   * for room in its lane, so it must not come from a request thread.
    */
   public CompletableFuture<Prediction> classify(String text, Duration timeout, Priority priority) {
     if (state != EngineState.READY) {
@@ -122,6 +123,9 @@ public class InferenceEngine implements SmartLifecycle {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(
           new InferenceException("The text could not be tokenized", e));
+    }
+    if (!current.encoder.hasContent(encoded)) {
+      return CompletableFuture.failedFuture(new UnreadableTextException());
     }
     if (counted) {
       metrics.admitted(encoded);

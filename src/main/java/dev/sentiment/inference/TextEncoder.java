@@ -13,15 +13,28 @@ import tools.jackson.databind.json.JsonMapper;
  * maximum length. A BERT WordPiece tokenizer takes the {@link AsciiWordPiece} fast path for ASCII
  * texts; everything else goes through the Hugging Face tokenizer, whose Rust implementation is
  * thread-safe, so one instance serves all threads.
+ *
+ * <p>A text longer than {@link #CHARS_PER_TOKEN} characters per token of the model's maximum is cut
+ * before tokenizing, at the last whitespace before that limit where there is one: the model reads
+ * only its first tokens anyway, and tokenizing a whole megabyte of non-ASCII text took seconds of a
+ * request thread, past any deadline.
  */
 final class TextEncoder implements AutoCloseable {
 
+  /** Characters kept per token of the model's maximum length: far more than any real text needs. */
+  static final int CHARS_PER_TOKEN = 64;
+
   private final HuggingFaceTokenizer tokenizer;
   private final Optional<AsciiWordPiece> fastPath;
+  private final int maxChars;
+  private final int specialTokens;
 
   private TextEncoder(HuggingFaceTokenizer tokenizer, Optional<AsciiWordPiece> fastPath) {
     this.tokenizer = tokenizer;
     this.fastPath = fastPath;
+    this.maxChars = CHARS_PER_TOKEN * tokenizer.getMaxLength();
+    // What the tokenizer adds around every text ([CLS] and [SEP] for BERT): all an empty text gets.
+    this.specialTokens = tokenizer.encode("").getIds().length;
   }
 
   static TextEncoder load(Path tokenizerJson, int maxLength) throws IOException {
@@ -59,6 +72,14 @@ final class TextEncoder implements AutoCloseable {
   }
 
   EncodedText encode(String text) {
+    if (text.length() > maxChars) {
+      EncodedText head = encodeWhole(text.substring(0, cutPoint(text, maxChars)));
+      return head.truncated() ? head : new EncodedText(head.ids(), true);
+    }
+    return encodeWhole(text);
+  }
+
+  private EncodedText encodeWhole(String text) {
     if (fastPath.isPresent()) {
       EncodedText encoded = fastPath.get().encode(text);
       if (encoded != null) {
@@ -67,6 +88,25 @@ final class TextEncoder implements AutoCloseable {
     }
     Encoding encoding = tokenizer.encode(text);
     return new EncodedText(encoding.getIds(), encoding.exceedMaxLength());
+  }
+
+  /**
+   * Where to cut a text longer than {@code limit}: after the last whitespace in the second half of
+   * the first {@code limit} characters, so no word is split; failing that, at {@code limit}, moved
+   * back so that no surrogate pair is split.
+   */
+  static int cutPoint(String text, int limit) {
+    for (int i = limit; i > limit / 2; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+  }
+
+  /** Whether the tokenizer found anything in the text besides the tokens it adds to every text. */
+  boolean hasContent(EncodedText encoded) {
+    return encoded.length() > specialTokens;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.sentiment.system;
 import dev.sentiment.inference.InferenceException;
 import dev.sentiment.inference.ModelNotReadyException;
 import dev.sentiment.inference.OverloadedException;
+import dev.sentiment.inference.UnreadableTextException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return answer(
         Problems.INFERENCE_FAILED.detail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()),
         request);
+  }
+
+  @ExceptionHandler(UnreadableTextException.class)
+  ResponseEntity<Object> unreadable(UnreadableTextException e, WebRequest request) {
+    return answer(Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, e.getMessage()), request);
   }
 
   @ExceptionHandler(InvalidInputException.class)

@@ -77,6 +77,20 @@ abstract class BatchApiContract {
   }
 
   @Test
+  void aTextWithNothingReadableFailsAloneAndTheJobSucceeds() {
+    String id =
+        client.submit(client.postJson("{\"texts\":[\"\\u200b\\u00a0\",\"I loved it\"]}", null));
+
+    JsonNode job = client.awaitStatus(id, "SUCCEEDED", FINISH);
+    assertThat(job.path("failed").asInt()).isEqualTo(1);
+    List<JsonNode> results = client.results(id, null);
+    assertComplete(results, 2);
+    assertThat(results.get(0).path("error").asString())
+        .isEqualTo("the text has nothing the model can read");
+    assertThat(results.get(1).path("sentiment").asString()).isEqualTo("POSITIVE");
+  }
+
+  @Test
   void jsonItemsKeepTheirIds() {
     String id =
         client.submit(

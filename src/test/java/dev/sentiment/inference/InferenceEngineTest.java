@@ -162,6 +162,18 @@ class InferenceEngineTest {
   }
 
   @Test
+  void refusesATextWithNothingReadableWithoutComputingIt() {
+    double computedBefore = computed();
+    CompletableFuture<Prediction> invisible =
+        engine.classify("\u200b\u00a0\ufeff", TIMEOUT, Priority.INTERACTIVE);
+
+    // Failed when classify returned: the text never reached the queue.
+    assertThat(invisible).isCompletedExceptionally();
+    assertThatThrownBy(invisible::join).cause().isInstanceOf(UnreadableTextException.class);
+    assertThat(computed()).isEqualTo(computedBefore);
+  }
+
+  @Test
   void canBeStoppedAndStartedAgain() {
     InferenceEngine restartable = TestEngines.start(TestEngines.properties(1, 8, 16));
     restartable.stop();
