@@ -51,11 +51,12 @@ class AnalysisService {
       return properties.timeout();
     }
     long max = properties.timeout().toMillis();
-    long requested;
-    try {
+    long requested = -1;
+    // ASCII digits only: Long.parseLong would also take other scripts' digits, such as '１００'.
+    if (!timeoutMs.isEmpty()
+        && timeoutMs.length() <= 18
+        && timeoutMs.chars().allMatch(c -> c >= '0' && c <= '9')) {
       requested = Long.parseLong(timeoutMs);
-    } catch (NumberFormatException e) {
-      requested = -1;
     }
     if (requested < 1 || requested > max) {
       throw new InvalidInputException("'timeout_ms' must be an integer between 1 and " + max);

@@ -131,7 +131,7 @@ class AnalyzeControllerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-5", "abc", "5001", "1.5", "99999999999", "", "+"})
+  @ValueSource(strings = {"0", "-5", "abc", "5001", "1.5", "99999999999", "", "+", "+100", "１００"})
   void refusesBadTimeoutsWith400(String timeout) throws Exception {
     MvcTestResult result =
         mvc.post()
