@@ -30,6 +30,15 @@ class SystemConfiguration {
     return registration;
   }
 
+  /** Right after request ids, so no endpoint ever sees a path with dot segments. */
+  @Bean
+  FilterRegistrationBean<DotSegmentFilter> dotSegmentFilter(JsonMapper json) {
+    FilterRegistrationBean<DotSegmentFilter> registration =
+        new FilterRegistrationBean<>(new DotSegmentFilter(new ProblemWriter(json)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /** Off (not registered) unless API keys are configured. */
   @Bean
   FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SecurityProperties security, JsonMapper json) {
