@@ -59,11 +59,14 @@ class GracefulShutdownTest {
                   if (status == 200 || status == 503) {
                     return String.valueOf(status);
                   }
-                  // Tomcat's own 400 (the generic detail; the service's name a field or line)
+                  // Tomcat's own 400 (the valve's generic detail; the service's name a field or
+                  // line)
                   // for a request that reached a kept-alive connection as the connector closed.
                   if (sentWhileStopping
                       && status == 400
-                      && response.body().contains("\"detail\":\"Bad Request\"")) {
+                      && response
+                          .body()
+                          .contains("\"detail\":\"The request could not be parsed\"")) {
                     return "refused";
                   }
                   // Anything else carries its body, so a failure says what was answered.

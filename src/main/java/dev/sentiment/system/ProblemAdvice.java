@@ -4,14 +4,21 @@ import dev.sentiment.inference.InferenceException;
 import dev.sentiment.inference.ModelNotReadyException;
 import dev.sentiment.inference.OverloadedException;
 import dev.sentiment.inference.UnreadableTextException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,9 +26,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every error as RFC 9457 {@code application/problem+json}. Details are written here, never
@@ -33,6 +42,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
   private static final String MODEL_RETRY_SECONDS = "5";
+
+  private final ProblemWriter writer;
+
+  ProblemAdvice(JsonMapper json) {
+    this.writer = new ProblemWriter(json);
+  }
 
   @ExceptionHandler(TimeoutException.class)
   ResponseEntity<Object> deadline(TimeoutException e, WebRequest request) {
@@ -90,6 +105,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         request);
   }
 
+  /** A query string Tomcat cannot decode: a stray {@code %}, or bytes that are not UTF-8. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> malformedQuery(InvalidParameterException e, WebRequest request) {
+    return answer(
+        Problems.INVALID_REQUEST.detail(
+            HttpStatus.BAD_REQUEST,
+            "The query string is malformed: each '%' must start an escape of UTF-8 bytes"),
+        request);
+  }
+
   /** The client went away; nobody reads this answer, but the request must still end cleanly. */
   @ExceptionHandler(CancellationException.class)
   ResponseEntity<Object> cancelled(CancellationException e, WebRequest request) {
@@ -135,32 +160,71 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         request);
   }
 
-  /** Gives Spring's own problem details a type URN, so every answer looks the same. */
+  /**
+   * Spring MVC's own errors (unknown path, method, media type) get a type URN and a detail written
+   * here: theirs is library text that may echo the request.
+   */
   @Override
-  protected ResponseEntity<Object> createResponseEntity(
-      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem
-        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      ProblemDetail typed = Problems.forStatus(status.value()).detail(status, problem.getDetail());
-      typed.setInstance(problem.getInstance());
-      body = typed;
+  protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+      Exception e,
+      @Nullable Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (body == null
+        || (body instanceof ProblemDetail problem
+            && (problem.getType() == null || "about:blank".equals(problem.getType().toString())))) {
+      body =
+          Problems.forStatus(status.value())
+              .detail(status, StandardDetails.describe(e, status.value()));
     }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (body instanceof ProblemDetail problem) {
-      markProblem(problem, request);
+      return answer(problem, headers, request);
     }
     return super.createResponseEntity(body, headers, status, request);
   }
 
-  private ResponseEntity<Object> answer(ProblemDetail problem, WebRequest request) {
+  private @Nullable ResponseEntity<Object> answer(ProblemDetail problem, WebRequest request) {
     return answer(problem, new HttpHeaders(), request);
   }
 
-  private ResponseEntity<Object> answer(
+  /**
+   * The problem as a response entity, or written straight to the response when the request's {@code
+   * Accept} header cannot be parsed: Spring MVC would then leave an error's body empty.
+   */
+  private @Nullable ResponseEntity<Object> answer(
       ProblemDetail problem, HttpHeaders headers, WebRequest request) {
     markProblem(problem, request);
+    if (request instanceof ServletWebRequest servlet
+        && servlet.getResponse() != null
+        && !acceptParses(servlet.getRequest())) {
+      HttpServletResponse response = servlet.getResponse();
+      headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+      try {
+        writer.write(servlet.getRequest(), response, problem);
+      } catch (IOException e) {
+        // The client is gone; nobody is left to read the answer.
+      }
+      return null;
+    }
     HttpHeaders merged = new HttpHeaders();
     merged.addAll(headers);
     return ResponseEntity.status(problem.getStatus()).headers(merged).body(problem);
+  }
+
+  private static boolean acceptParses(HttpServletRequest request) {
+    try {
+      MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+      return true;
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private static void markProblem(ProblemDetail problem, WebRequest request) {

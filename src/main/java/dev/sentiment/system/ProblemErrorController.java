@@ -2,6 +2,9 @@ package dev.sentiment.system;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,14 +23,15 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping(
       path = "${server.error.path:/error}",
       produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
-  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status =
-        code instanceof Integer value && HttpStatus.resolve(value) != null
-            ? HttpStatus.valueOf(value)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+    if (!response.containsHeader(RequestIdFilter.HEADER)) {
+      // An error dispatch from the container itself: the request id filter never ran.
+      response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
+    }
+    HttpStatus status = status(request);
     ProblemDetail problem =
-        Problems.forStatus(status.value()).detail(status, status.getReasonPhrase());
+        Problems.forStatus(status.value())
+            .detail(status, StandardDetails.forStatus(status.value()));
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (uri instanceof String path) {
       try {
@@ -39,5 +43,21 @@ class ProblemErrorController implements ErrorController {
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  private static HttpStatus status(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) {
+      // Not an error dispatch: somebody asked for the error path itself.
+      return HttpStatus.NOT_FOUND;
+    }
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)
+        instanceof InvalidParameterException) {
+      // A query string that cannot be decoded, first read by a filter: the client's mistake.
+      return HttpStatus.BAD_REQUEST;
+    }
+    return code instanceof Integer value && HttpStatus.resolve(value) != null
+        ? HttpStatus.valueOf(value)
+        : HttpStatus.INTERNAL_SERVER_ERROR;
   }
 }

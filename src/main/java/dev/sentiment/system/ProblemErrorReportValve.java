@@ -2,6 +2,8 @@ package dev.sentiment.system;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -11,7 +13,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Tomcat answers some errors itself, before any servlet runs (a malformed URL encoding, an invalid
  * header). Its default valve writes an HTML page; this one writes the same problem+json as the rest
- * of the service, with nothing but the status.
+ * of the service: the type, title and detail of the status, the path when it is a valid URI, and a
+ * request id.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -26,18 +29,23 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    HttpStatus resolved = HttpStatus.resolve(status);
-    String title = resolved == null ? "Error" : resolved.getReasonPhrase();
+    Problems type = Problems.forStatus(status);
     String json =
         "{\"type\":\"urn:sentiment:problem:"
-            + Problems.forStatus(status).slug()
+            + type.slug()
             + "\",\"title\":\""
-            + title
+            + type.title()
             + "\",\"status\":"
             + status
             + ",\"detail\":\""
-            + title
-            + "\"}";
+            + StandardDetails.forStatus(status)
+            + "\""
+            + instance(request)
+            + "}";
+    if (!response.containsHeader(RequestIdFilter.HEADER)) {
+      // The filter that names requests never ran for this one.
+      response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
+    }
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");
@@ -50,5 +58,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       // The connection is going away; there is nobody left to tell.
     }
     response.getCoyoteResponse().action(ActionCode.CLOSE, null);
+  }
+
+  /** The request's path as an {@code instance} member, if it is a valid URI. */
+  private static String instance(Request request) {
+    String path = request.getRequestURI();
+    if (path == null || path.isEmpty()) {
+      return "";
+    }
+    try {
+      URI.create(path);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    // A valid URI holds no quote, backslash or control character, so it needs no JSON escaping.
+    return ",\"instance\":\"" + path + "\"";
   }
 }

@@ -39,6 +39,11 @@ public enum Problems {
     return slug;
   }
 
+  /** The fixed, short summary of this type. */
+  public String title() {
+    return title;
+  }
+
   /** A problem detail of this type. */
   public ProblemDetail detail(HttpStatusCode status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
