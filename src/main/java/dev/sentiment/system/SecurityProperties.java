@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * API keys ({@code sentiment.security.*}).
  *
  * @param apiKeys key name to secret, e.g. {@code sentiment.security.api-keys.reporting=...} or the
- *     environment variable {@code SENTIMENT_SECURITY_API_KEYS_REPORTING}. Empty (the default) turns
- *     API keys off. When set, every endpoint but the health probes needs {@code Authorization:
- *     Bearer <secret>} or {@code X-API-Key: <secret>}, and the key's name is the caller that owns
- *     batch jobs.
+ *     environment variable {@code SENTIMENT_SECURITY_APIKEYS_REPORTING} (for a map the dash is
+ *     dropped, not made an underscore: {@code SENTIMENT_SECURITY_API_KEYS_REPORTING} binds nothing;
+ *     the name after the prefix is lower-cased, and an underscore in it becomes a dot). Empty (the
+ *     default) turns API keys off. When set, every endpoint but the health probes needs {@code
+ *     Authorization: Bearer <secret>} or {@code X-API-Key: <secret>}, and the key's name is the
+ *     caller that owns batch jobs.
  */
 @ConfigurationProperties("sentiment.security")
 public record SecurityProperties(Map<String, String> apiKeys) {
