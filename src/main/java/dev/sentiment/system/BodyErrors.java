@@ -40,6 +40,10 @@ final class BodyErrors {
       return "The JSON document exceeds a parser limit (nesting depth, number or string length)";
     }
     MismatchedInputException mismatch = find(error, MismatchedInputException.class);
+    if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing")) {
+      // Jackson tells trailing data apart only by its message (FAIL_ON_TRAILING_TOKENS).
+      return "The request body must hold one JSON value and nothing after it" + at(mismatch);
+    }
     if (mismatch != null) {
       String field = fieldPath(mismatch);
       String expected = jsonType(mismatch.getTargetType());
@@ -56,19 +60,17 @@ final class BodyErrors {
     }
     StreamReadException syntax = find(error, StreamReadException.class);
     if (syntax != null) {
-      TokenStreamLocation at = syntax.getLocation();
-      return at == null
-          ? "The request body is not valid UTF-8 JSON"
-          : "The request body is not valid UTF-8 JSON (line "
-              + at.getLineNr()
-              + ", column "
-              + at.getColumnNr()
-              + ")";
+      return "The request body is not valid UTF-8 JSON" + at(syntax);
     }
     if (find(error, JacksonException.class) != null) {
       return "The request body is not valid UTF-8 JSON";
     }
     return "A JSON request body is required";
+  }
+
+  private static String at(JacksonException error) {
+    TokenStreamLocation at = error.getLocation();
+    return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   private static String describe(FieldError error) {

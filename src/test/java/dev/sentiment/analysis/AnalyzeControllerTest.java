@@ -123,6 +123,18 @@ class AnalyzeControllerTest {
     assertProblem(result, "invalid-request");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"text\":\"a\"}{\"text\":\"b\"}", "{\"text\":\"a\"} 1"})
+  void saysWhenSomethingFollowsTheObject(String body) throws Exception {
+    MvcTestResult result = post(body);
+    assertThat(result).hasStatus(400);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .startsWith("The request body must hold one JSON value and nothing after it (line 1");
+  }
+
   @Test
   void refusesAnEmptyBodyWith400() throws Exception {
     MvcTestResult result = post("");
