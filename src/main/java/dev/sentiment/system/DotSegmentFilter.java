@@ -39,6 +39,9 @@ class DotSegmentFilter extends OncePerRequestFilter {
 
   /** Whether a raw request path has a segment that is, or decodes to, {@code .} or {@code ..}. */
   static boolean hasDotSegment(String path) {
+    if (path.indexOf('.') < 0 && path.indexOf('%') < 0) {
+      return false; // Every request of the API: no segment to look at.
+    }
     int start = 0;
     while (start <= path.length()) {
       int end = path.indexOf('/', start);
