@@ -7,8 +7,10 @@ import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,10 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonDocumentParser implements ItemParser {
 
-  private final JsonMapper json;
+  private final ObjectReader json;
 
+  /**
+   * The parser is closed when done but leaves the stream open ({@code AUTO_CLOSE_SOURCE} off): the
+   * stream belongs to the caller, which reads the rest of it for the content's hash.
+   */
   JsonDocumentParser(JsonMapper json) {
-    this.json = json;
+    this.json = json.reader().without(StreamReadFeature.AUTO_CLOSE_SOURCE);
   }
 
   @Override

@@ -120,6 +120,17 @@ abstract class BatchApiContract {
   }
 
   @Test
+  void jsonFileUploadsRunToCompletion() throws IOException {
+    Path json = files.resolve("comments.json");
+    Files.writeString(json, "{\"items\":[{\"id\":\"j1\",\"text\":\"nice\"}]}");
+
+    String id = client.submit(client.upload(json, "application/json", null));
+
+    assertThat(client.awaitStatus(id, "SUCCEEDED", FINISH).path("total").asInt()).isEqualTo(1);
+    assertThat(client.results(id, null).get(0).path("id").asString()).isEqualTo("j1");
+  }
+
+  @Test
   void ndjsonAndTextUploadsRunToCompletion() throws IOException {
     Path ndjson = files.resolve("comments.ndjson");
     Files.writeString(ndjson, "{\"id\":\"x\",\"text\":\"fine\"}\nnot json\n{\"text\":\"sad\"}\n");

@@ -13,6 +13,10 @@ import static org.mockito.Mockito.verify;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.sentiment.system.SystemTestSupport;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +112,39 @@ class BatchControllerTest {
           default -> "good\nbad\n";
         };
     assertThat(upload(parts[0], parts[1].isEmpty() ? null : parts[1], content)).hasStatus(202);
+  }
+
+  /**
+   * A JSON file, like every upload, is read from the part's stream, which (spooled to disk) fails
+   * on any read after it was closed; the submission reads it to the end for the content's hash.
+   */
+  @Test
+  void acceptsAJsonFileWith202() {
+    byte[] content = "{\"texts\":[\"nice\"]}".getBytes(StandardCharsets.UTF_8);
+    MockMultipartFile file =
+        new MockMultipartFile("file", "f.json", "application/json", content) {
+          @Override
+          public InputStream getInputStream() {
+            return new FilterInputStream(new ByteArrayInputStream(content)) {
+              private boolean closed;
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                if (closed) {
+                  throw new IOException("Stream Closed");
+                }
+                return super.read(b, off, len);
+              }
+
+              @Override
+              public void close() {
+                closed = true;
+              }
+            };
+          }
+        };
+
+    assertThat(mvc.post().uri("/analyze_batch").multipart().file(file).exchange()).hasStatus(202);
   }
 
   @ParameterizedTest

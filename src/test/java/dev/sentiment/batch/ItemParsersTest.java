@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentiment.system.InvalidInputException;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -132,6 +137,45 @@ class ItemParsersTest {
             text(null, "no id"),
             new Item("42", null, "items[2]: the text is blank"),
             error("items[3]: the text is longer than 20 characters"));
+  }
+
+  /**
+   * The submission reads what a parser leaves to finish the content's hash, so a parser must not
+   * close the stream it was handed; an uploaded file's stream fails on any read after close.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"JSON", "CSV", "NDJSON", "TEXT"})
+  void parsersLeaveTheStreamOpenForTheCaller(UploadFormat format) throws IOException {
+    ItemParser parser =
+        switch (format) {
+          case JSON -> new JsonDocumentParser(JsonMapper.shared());
+          case CSV -> new CsvParser();
+          case NDJSON -> new NdjsonParser(JsonMapper.shared());
+          case TEXT -> new TextParser();
+        };
+    String content =
+        switch (format) {
+          case JSON -> "{\"texts\": [\"nice\"]}\n";
+          case CSV -> "text\nnice\n";
+          case NDJSON -> "{\"text\": \"nice\"}\n";
+          case TEXT -> "nice\n";
+        };
+    boolean[] closed = {false};
+    InputStream in =
+        new FilterInputStream(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    ItemSink sink = new ItemSink(100, 20, 3, (first, batch) -> stored.addAll(batch));
+
+    parser.parse(in, sink);
+
+    assertThat(closed[0]).as("the stream was closed by the parser").isFalse();
+    in.transferTo(OutputStream.nullOutputStream());
+    assertThat(sink.finish()).isEqualTo(1);
+    assertThat(stored).containsExactly(text(null, "nice"));
   }
 
   @Test
