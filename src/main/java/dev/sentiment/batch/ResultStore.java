@@ -97,10 +97,11 @@ class ResultStore {
    * Hands the job's results from index {@code offset} on, in index order, to {@code sink}, at most
    * {@code limit} of them (all when null). Rows come through a cursor {@value #FETCH_SIZE} at a
    * time (PostgreSQL needs a transaction for that; HSQLDB spills large results to disk), so memory
-   * does not grow with the job.
+   * does not grow with the job. Item indexes are {@code INT}s: an offset past the largest one lists
+   * nothing (where HSQLDB would refuse it as out of range), and a limit past it is no limit.
    */
   void stream(UUID job, long offset, Long limit, Consumer<ItemResult> sink) {
-    if (limit != null && limit == 0) {
+    if ((limit != null && limit == 0) || offset > Integer.MAX_VALUE) {
       return;
     }
     String sql =
@@ -116,7 +117,7 @@ class ResultStore {
                   PreparedStatement ps = connection.prepareStatement(sql);
                   ps.setFetchSize(FETCH_SIZE);
                   ps.setObject(1, job);
-                  ps.setLong(2, offset);
+                  ps.setInt(2, (int) offset);
                   return ps;
                 },
                 rs -> {

@@ -157,6 +157,9 @@ abstract class BatchApiContract {
         .containsExactlyElementsOf(IntStream.range(100, 150).boxed().toList());
     assertThat(client.results(id, "offset=290")).hasSize(10);
     assertThat(client.results(id, "limit=0")).isEmpty();
+    // Item indexes are ints: offsets past the largest are past the end, larger limits no limit.
+    assertThat(client.results(id, "offset=2147483648")).isEmpty();
+    assertThat(client.results(id, "offset=299&limit=999999999999999999")).hasSize(1);
     HttpResponse<String> csv = client.get("/analyze_batch/" + id + "/results?limit=2", "text/csv");
     assertThat(csv.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));

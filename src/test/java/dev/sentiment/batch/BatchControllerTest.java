@@ -372,6 +372,13 @@ class BatchControllerTest {
     assertProblem(result, "invalid-request");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"offset=2147483648", "offset=999999999999999999&limit=2147483648"})
+  void acceptsPagingPastTheLargestIndexWith200(String query) {
+    assertThat(mvc.get().uri("/analyze_batch/" + ID + "/results?" + query).exchange())
+        .hasStatusOk();
+  }
+
   @Test
   void answers406WhenNeitherNdjsonNorCsvIsAccepted() throws Exception {
     MvcTestResult result =
