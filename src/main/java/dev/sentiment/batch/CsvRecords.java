@@ -8,6 +8,11 @@ import java.util.List;
  * Splits lines into RFC 4180 records. Memory stays bounded whatever the input: a field keeps at
  * most one character more than the longest allowed text (enough to tell that it is too long), and a
  * record keeps at most the fields asked for while still counting the rest.
+ *
+ * <p>The part cut off a line too long to read is still scanned for quotes and commas, so a record
+ * with such a line in a quoted field ends where the quote closes, as one record with a problem,
+ * rather than at the cut, with its rest misread as records of their own. A field that reaches into
+ * a cut-off part is kept empty: its text was not read.
  */
 final class CsvRecords {
 
@@ -42,68 +47,125 @@ final class CsvRecords {
       return null;
     }
     long first = line.number();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int fieldCount = 0;
-    String problem = null;
-    boolean quoted = false;
-    boolean closed = false;
+    Scan scan = new Scan(maxFields);
     while (true) {
       if (line.tooLong()) {
-        problem = "line " + line.number() + " is longer than " + lines.maxBytes() + " bytes";
-      } else if (line.malformed() && problem == null) {
-        problem = "the record is not valid UTF-8";
+        scan.problem = "line " + line.number() + " is longer than " + lines.maxBytes() + " bytes";
+      } else if (line.malformed() && scan.problem == null) {
+        scan.problem = "the record is not valid UTF-8";
       }
       String text = line.text();
       for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c != '"') {
-            append(field, c);
-          } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            append(field, '"');
-            i++;
-          } else {
-            quoted = false;
-            closed = true;
-          }
-        } else if (c == ',') {
-          fieldCount = endField(fields, field, fieldCount, maxFields);
-          closed = false;
-        } else if (closed) {
-          problem = problem != null ? problem : "a quoted field is followed by other characters";
-        } else if (c == '"' && field.isEmpty()) {
-          quoted = true;
-        } else {
-          append(field, c);
-        }
+        scan.accept(text.charAt(i));
       }
-      if (!quoted || line.tooLong()) {
+      if (line.tooLong()) {
+        scan.cutOff = true;
+        scan.unread = true;
+        // A byte of a multi-byte character stands for any ordinary character.
+        lines.rest(b -> scan.accept(b < 0x80 ? (char) b : '?'));
+        scan.cutOff = false;
+      }
+      if (!scan.endLine()) {
         break;
       }
       LineReader.Line continued = lines.next();
       if (continued == null) {
-        problem = problem != null ? problem : "a quoted field is not closed";
+        // Whatever else is wrong, this is why the record runs to the end of the file.
+        scan.problem = "a quoted field is not closed";
         break;
       }
-      append(field, '\n');
+      scan.append('\n');
       line = continued;
     }
-    fieldCount = endField(fields, field, fieldCount, maxFields);
-    return new Record(first, fields, fieldCount, problem);
+    scan.endField();
+    return new Record(first, scan.fields, scan.fieldCount, scan.problem);
   }
 
-  private void append(StringBuilder field, char c) {
-    if (field.length() < maxFieldLength) {
-      field.append(c);
-    }
-  }
+  /** One record as it is read, a character at a time. */
+  private final class Scan {
 
-  private static int endField(List<String> fields, StringBuilder field, int count, int max) {
-    if (fields.size() < max) {
-      fields.add(field.toString());
+    private final int maxFields;
+    private final List<String> fields = new ArrayList<>();
+    private final StringBuilder field = new StringBuilder();
+    private int fieldCount;
+    private String problem;
+
+    /** Inside a quoted field. */
+    private boolean quoted;
+
+    /** A quote inside a quoted field: escaped if another follows at once, else the closing one. */
+    private boolean quote;
+
+    /** The field's closing quote was read; only a comma may follow. */
+    private boolean closed;
+
+    /** The field has begun: a quote opens a quoted field only as its first character. */
+    private boolean started;
+
+    /** Reading the part cut off a line. */
+    private boolean cutOff;
+
+    /** The field reaches into a cut-off part, so its text is not known. */
+    private boolean unread;
+
+    Scan(int maxFields) {
+      this.maxFields = maxFields;
     }
-    field.setLength(0);
-    return count + 1;
+
+    void accept(char c) {
+      if (quote) {
+        quote = false;
+        if (c == '"') {
+          append('"');
+          return;
+        }
+        quoted = false;
+        closed = true;
+      }
+      if (quoted) {
+        if (c == '"') {
+          quote = true;
+        } else {
+          append(c);
+        }
+      } else if (c == ',') {
+        endField();
+      } else if (closed) {
+        problem = problem != null ? problem : "a quoted field is followed by other characters";
+      } else if (c == '"' && !started) {
+        quoted = true;
+        started = true;
+      } else {
+        append(c);
+      }
+    }
+
+    /** The end of a line; true when the record goes on, in a quoted field, on the next one. */
+    boolean endLine() {
+      if (quote) {
+        quote = false;
+        quoted = false;
+        closed = true;
+      }
+      return quoted;
+    }
+
+    void append(char c) {
+      started = true;
+      if (field.length() < maxFieldLength) {
+        field.append(c);
+      }
+    }
+
+    void endField() {
+      if (fields.size() < maxFields) {
+        fields.add(unread ? "" : field.toString());
+      }
+      fieldCount++;
+      field.setLength(0);
+      started = false;
+      closed = false;
+      unread = cutOff;
+    }
   }
 }

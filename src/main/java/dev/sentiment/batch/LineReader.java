@@ -8,11 +8,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * Splits a UTF-8 stream into lines ({@code \n} or {@code \r\n}) without trusting it: a line longer
  * than the limit is cut there (and flagged) instead of filling the heap, and a line that is not
- * valid UTF-8 is flagged instead of silently altered. A leading byte-order mark is skipped.
+ * valid UTF-8 is flagged instead of silently altered. A leading byte-order mark is skipped. What
+ * was cut off a line is skipped by the next {@link #next()}, unless {@link #rest} reads it first.
  */
 final class LineReader {
 
@@ -42,6 +44,9 @@ final class LineReader {
   private long number;
   private boolean eof;
 
+  /** Whether the last line was cut and the rest of it is still to be read or skipped. */
+  private boolean cut;
+
   LineReader(InputStream in, int maxBytes) {
     this.in = in;
     this.maxBytes = maxBytes;
@@ -53,31 +58,36 @@ final class LineReader {
 
   /** The next line, or null at the end of the stream. */
   Line next() throws IOException {
+    rest(null);
     if (eof) {
       return null;
     }
     int length = 0;
     boolean tooLong = false;
-    boolean sawNewline = false;
-    while (!sawNewline) {
+    while (true) {
       if (position == limit && !fill()) {
         eof = true;
-        if (length == 0 && !tooLong) {
+        if (length == 0) {
           return null;
         }
         break;
       }
-      byte b = buffer[position++];
+      byte b = buffer[position];
       if (b == '\n') {
-        sawNewline = true;
-      } else if (length < maxBytes) {
-        if (length == line.length) {
-          line = Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
-        }
-        line[length++] = b;
-      } else {
-        tooLong = true;
+        position++;
+        break;
       }
+      if (length == maxBytes) {
+        // Left in the buffer for rest(): the caller may need to look at what was cut off.
+        tooLong = true;
+        cut = true;
+        break;
+      }
+      if (length == line.length) {
+        line = Arrays.copyOf(line, Math.min(maxBytes, line.length * 2));
+      }
+      line[length++] = b;
+      position++;
     }
     number++;
     if (length > 0 && line[length - 1] == '\r' && !tooLong) {
@@ -85,6 +95,35 @@ final class LineReader {
     }
     int start = number == 1 && startsWithBom(length) ? 3 : 0;
     return decode(start, length, tooLong);
+  }
+
+  /**
+   * Hands what was cut off the last line, up to its end (without its {@code \r\n} or {@code \n}),
+   * byte by byte to {@code bytes}, so that a caller can follow the quotes and separators in it:
+   * those are ASCII, and no byte of a multi-byte character is. Does nothing when the last line was
+   * not cut or its rest was read already; with {@code bytes} null, skips it.
+   */
+  void rest(IntConsumer bytes) throws IOException {
+    // A \r is held back until the next byte: it is part of the line unless the line ends there.
+    boolean carriageReturn = false;
+    while (cut) {
+      if (position == limit && !fill()) {
+        eof = true;
+        break;
+      }
+      byte b = buffer[position++];
+      if (b == '\n') {
+        break;
+      }
+      if (bytes != null && carriageReturn) {
+        bytes.accept('\r');
+      }
+      carriageReturn = b == '\r';
+      if (bytes != null && !carriageReturn) {
+        bytes.accept(Byte.toUnsignedInt(b));
+      }
+    }
+    cut = false;
   }
 
   private boolean startsWithBom(int length) {

@@ -24,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ItemParsersTest {
 
+  /** What a line may hold with the limit of 20 characters these tests use. */
+  private static final int MAX_LINE_BYTES = 20 * 6 + 4096;
+
   private final List<Item> stored = new ArrayList<>();
 
   private List<Item> parse(ItemParser parser, byte[] content) throws IOException {
@@ -106,6 +109,40 @@ class ItemParsersTest {
             new Item("2", null, "line 3: a quoted field is followed by other characters"),
             new Item("3", null, "line 4: the record has 3 fields but the header has 2"),
             new Item("4", null, "line 5: a quoted field is not closed"));
+  }
+
+  @Test
+  void anOverlongLineInAQuotedFieldEndsItsRecordOnlyWhereTheQuoteCloses() throws IOException {
+    String content =
+        "text,id\n\"intro\n" + "a".repeat(70_000) + "\nwonderful film\",x1\nnext good row,x2\n";
+    assertThat(parse(new CsvParser(), content))
+        .containsExactly(
+            new Item("x1", null, "line 2: line 3 is longer than " + MAX_LINE_BYTES + " bytes"),
+            text("x2", "next good row"));
+  }
+
+  @Test
+  void quotesInTheCutOffPartOfALineStillCount() throws IOException {
+    String tooLong = "line 2: line 2 is longer than " + MAX_LINE_BYTES + " bytes";
+    // An escaped quote past the cut: the field stays open until line 3.
+    String escaped = "id,text\n1,\"" + "a".repeat(5000) + "\"\" more\nend\"\n2,good\n";
+    // An escaped quote split by the cut: one quote before it, one after.
+    String split = "id,text\n1,\"" + "a".repeat(MAX_LINE_BYTES - 4) + "\"\" more\nend\"\n2,good\n";
+    // A closing quote past the cut: the record ends with its line (CRLF, multi-byte text).
+    String closed = "id,text\r\n1,\"" + "\u00e9".repeat(3000) + "\"\r\n2,good\r\n";
+    for (String content : List.of(escaped, split, closed)) {
+      stored.clear();
+      assertThat(parse(new CsvParser(), content))
+          .containsExactly(new Item("1", null, tooLong), text("2", "good"));
+    }
+  }
+
+  @Test
+  void aQuoteNeverClosedIsOneErrorWhateverTheLinesAfterIt() throws IOException {
+    String content = "id,text\n1,good\n2,\"open\n" + "a".repeat(5000) + "\"\"\nmore\n3,lost\n";
+    assertThat(parse(new CsvParser(), content))
+        .containsExactly(
+            text("1", "good"), new Item("2", null, "line 3: a quoted field is not closed"));
   }
 
   @Test
