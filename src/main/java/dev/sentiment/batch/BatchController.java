@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** {@code /analyze_batch}: submit a job, follow it, read its results, cancel it. */
 @RestController
@@ -59,7 +60,9 @@ class BatchController {
 
   @Operation(summary = "Submit a file (part 'file'): CSV with a 'text' column, NDJSON or text")
   @ApiResponse(responseCode = "202", description = "The job is stored and queued")
-  @ApiResponse(responseCode = "400", description = "No usable items or CSV header, bad key")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Not exactly one 'file' part, no usable items or CSV header, bad key")
   @ApiResponse(responseCode = "409", description = "Idempotency-Key used with other content")
   @ApiResponse(responseCode = "413", description = "Too many items or too large a file")
   @ApiResponse(responseCode = "415", description = "A file format other than those")
@@ -69,8 +72,12 @@ class BatchController {
   ResponseEntity<SubmitResponse> submitFile(
       @RequestPart("file") MultipartFile file,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-      HttpServletRequest request)
+      MultipartHttpServletRequest request)
       throws IOException {
+    // The part binds to the first of several; the others would be dropped without a word.
+    if (request.getFiles("file").size() != 1) {
+      throw new InvalidInputException("Upload exactly one file part named 'file'");
+    }
     UploadFormat format = UploadFormat.of(file.getContentType(), file.getOriginalFilename());
     try (InputStream content = file.getInputStream()) {
       return accepted(submissions.submit(Caller.of(request), key, format, content));

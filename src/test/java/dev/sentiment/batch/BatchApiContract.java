@@ -147,6 +147,18 @@ abstract class BatchApiContract {
   }
 
   @Test
+  void anUploadOfTwoFilesIsRefused() throws IOException {
+    Path one = BatchClient.textFile(files, "one.txt", 1);
+    Path two = BatchClient.textFile(files, "two.txt", 2);
+
+    HttpResponse<String> response = client.upload(List.of(one, two), "text/plain", null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(BatchClient.json(response).path("detail").asString())
+        .contains("exactly one file part named 'file'");
+  }
+
+  @Test
   void resultsPageByIndexAndComeAsCsvOnRequest() throws IOException {
     String id =
         client.submit(client.upload(BatchClient.textFile(files, "p.txt", 300), "text/plain", null));

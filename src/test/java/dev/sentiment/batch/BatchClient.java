@@ -56,25 +56,34 @@ final class BatchClient {
   /** Uploads a file as the multipart part {@code file}, streaming it from disk. */
   HttpResponse<String> upload(Path file, String contentType, String idempotencyKey)
       throws IOException {
+    return upload(List.of(file), contentType, idempotencyKey);
+  }
+
+  /** Uploads each file as a multipart part named {@code file}, streaming them from disk. */
+  HttpResponse<String> upload(List<Path> files, String contentType, String idempotencyKey)
+      throws IOException {
     String boundary = "batch-" + UUID.randomUUID();
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.getFileName()
-                + "\"\r\nContent-Type: "
-                + contentType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+    for (Path file : files) {
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+              + file.getFileName()
+              + "\"\r\nContent-Type: "
+              + contentType
+              + "\r\n\r\n";
+      parts.add(HttpRequest.BodyPublishers.ofByteArray(head.getBytes(StandardCharsets.UTF_8)));
+      parts.add(HttpRequest.BodyPublishers.ofFile(file));
+      parts.add(HttpRequest.BodyPublishers.ofByteArray("\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
+    byte[] tail = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(tail));
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + "/analyze_batch"))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(
-                HttpRequest.BodyPublishers.concat(
-                    HttpRequest.BodyPublishers.ofByteArray(head),
-                    HttpRequest.BodyPublishers.ofFile(file),
-                    HttpRequest.BodyPublishers.ofByteArray(tail)));
+                HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }

@@ -261,6 +261,27 @@ class BatchControllerTest {
   }
 
   @Test
+  void refusesTwoFilePartsWith400AndStoresNothing() throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze_batch")
+            .multipart()
+            .file(new MockMultipartFile("file", "one.txt", "text/plain", "good".getBytes()))
+            .file(new MockMultipartFile("file", "two.csv", "text/csv", "text\nbad\n".getBytes()))
+            .exchange();
+
+    assertThat(result).hasStatus(400);
+    assertProblem(result, "invalid-request");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .contains("exactly one file part named 'file'");
+    verify(jobs, never()).reserve(any(), any(), any(), any());
+    verify(items, never()).insert(any(), anyInt(), any());
+  }
+
+  @Test
   void answersTheStatus() {
     assertThat(mvc.get().uri("/analyze_batch/" + ID).exchange())
         .hasStatusOk()
