@@ -52,13 +52,17 @@ class JobService {
   }
 
   /**
-   * Streams the job's results from index {@code offset} on, at most {@code limit} of them. A client
-   * that goes away mid-stream only ends the stream: there is nobody left to answer.
+   * Streams the job's results from index {@code offset} on, at most {@code limit} of them. While
+   * the job is not finished they stop before the first item still without a result, so a client may
+   * always go on from the last index it saw; once finished, every result is listed (a cancelled or
+   * failed job's unprocessed items never get one, and none can come after it ends). A client that
+   * goes away mid-stream only ends the stream: there is nobody left to answer.
    */
   void writeResults(Job job, long offset, Long limit, ResultFormat format, OutputStream out) {
     try {
       BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-      results.stream(job.id(), offset, limit, new ResultWriter(buffered, format, json));
+      boolean contiguous = !job.status().finished();
+      results.stream(job.id(), offset, limit, contiguous, new ResultWriter(buffered, format, json));
       buffered.flush();
     } catch (IOException | UncheckedIOException e) {
       log.debug("The client of job {} stopped reading its results", job.id(), e);

@@ -1,6 +1,7 @@
 package dev.sentiment.batch;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,8 +101,13 @@ class ResultStore {
    * time (PostgreSQL needs a transaction for that; HSQLDB spills large results to disk), so memory
    * does not grow with the job. Item indexes are {@code INT}s: an offset past the largest one lists
    * nothing (where HSQLDB would refuse it as out of range), and a limit past it is no limit.
+   *
+   * <p>With {@code contiguous}, the listing stops before the first index that has no result, so it
+   * has no gaps: while a job runs, its chunks finish in any order, and a client paging on from the
+   * last index it saw would skip for good the results that fill a gap later. This costs no query of
+   * its own: the rows come in index order, so a gap shows as an index not one past the last.
    */
-  void stream(UUID job, long offset, Long limit, Consumer<ItemResult> sink) {
+  void stream(UUID job, long offset, Long limit, boolean contiguous, Consumer<ItemResult> sink) {
     if ((limit != null && limit == 0) || offset > Integer.MAX_VALUE) {
       return;
     }
@@ -120,13 +127,24 @@ class ResultStore {
                   ps.setInt(2, (int) offset);
                   return ps;
                 },
-                rs -> {
-                  int index = rs.getInt(1);
-                  String id = rs.getString(2);
-                  String sentiment = rs.getString(3);
-                  double score = rs.getDouble(4);
-                  Double scoreOrNull = rs.wasNull() ? null : score;
-                  sink.accept(new ItemResult(index, id, sentiment, scoreOrNull, rs.getString(5)));
-                }));
+                (ResultSetExtractor<Void>)
+                    rs -> {
+                      for (long next = offset; rs.next(); next++) {
+                        int index = rs.getInt(1);
+                        if (contiguous && index != next) {
+                          break;
+                        }
+                        sink.accept(result(index, rs));
+                      }
+                      return null;
+                    }));
+  }
+
+  private static ItemResult result(int index, ResultSet rs) throws SQLException {
+    String id = rs.getString(2);
+    String sentiment = rs.getString(3);
+    double score = rs.getDouble(4);
+    Double scoreOrNull = rs.wasNull() ? null : score;
+    return new ItemResult(index, id, sentiment, scoreOrNull, rs.getString(5));
   }
 }

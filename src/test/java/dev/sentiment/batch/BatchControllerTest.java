@@ -3,6 +3,7 @@ package dev.sentiment.batch;
 import static dev.sentiment.system.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -343,13 +345,13 @@ class BatchControllerTest {
   private void streamTwoResults() {
     willAnswer(
         invocation -> {
-          Consumer<ItemResult> sink = invocation.getArgument(3);
+          Consumer<ItemResult> sink = invocation.getArgument(4);
           sink.accept(ItemResult.ok(0, "a,1", "POSITIVE", 0.97));
           sink.accept(ItemResult.failed(1, null, "line 3: the text is blank"));
           return null;
         })
         .given(results)
-        .stream(eq(ID), anyLong(), any(), any());
+        .stream(eq(ID), anyLong(), any(), anyBoolean(), any());
   }
 
   @Test
@@ -381,7 +383,23 @@ class BatchControllerTest {
             "index,id,sentiment,score,error\r\n"
                 + "0,\"a,1\",POSITIVE,0.97,\r\n"
                 + "1,,,,line 3: the text is blank\r\n");
-    verify(results).stream(eq(ID), eq(0L), eq(2L), any());
+    verify(results).stream(eq(ID), eq(0L), eq(2L), eq(true), any());
+  }
+
+  /** Only a finished job's results may have gaps: none can be filled any more. */
+  @ParameterizedTest
+  @CsvSource({
+    "QUEUED, true",
+    "RUNNING, true",
+    "SUCCEEDED, false",
+    "FAILED, false",
+    "CANCELLED, false"
+  })
+  void listsResultsWithoutGapsUntilTheJobIsFinished(JobStatus status, boolean contiguous) {
+    given(jobs.find(ID, "anonymous")).willReturn(Optional.of(job(status, 2)));
+
+    assertThat(mvc.get().uri("/analyze_batch/" + ID + "/results").exchange()).hasStatusOk();
+    verify(results).stream(eq(ID), eq(0L), eq(null), eq(contiguous), any());
   }
 
   @ParameterizedTest

@@ -2,6 +2,8 @@ package dev.sentiment.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How stored results are listed, on a real database with the real migrations: once on HSQLDB and
- * once on PostgreSQL. Subclasses give the database.
+ * How stored results are listed, from the job's status to the rows, on a real database with the
+ * real migrations: once on HSQLDB and once on PostgreSQL. Subclasses give the database.
  */
 abstract class ResultStoreContract {
 
   JobStore jobs;
   ResultStore results;
+  JobService service;
 
   /** A data source of an empty database of this vendor, and the vendor's migration folder. */
   abstract DataSource dataSource();
@@ -41,6 +45,7 @@ abstract class ResultStoreContract {
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
     jobs = new JobStore(jdbc);
     results = new ResultStore(jdbc, transactions);
+    service = new JobService(jobs, results, JsonMapper.shared());
   }
 
   /** A queued job of {@code total} items. */
@@ -60,10 +65,15 @@ abstract class ResultStoreContract {
     assertThat(results.save(job, chunk, Instant.now())).isTrue();
   }
 
+  /** The indexes a client reading the job's results now is given. */
   List<Integer> indexes(UUID job, long offset, Long limit) {
-    List<Integer> listed = new ArrayList<>();
-    results.stream(job, offset, limit, r -> listed.add(r.index()));
-    return listed;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    service.writeResults(
+        jobs.find(job, "anonymous").orElseThrow(), offset, limit, ResultFormat.NDJSON, out);
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> JsonMapper.shared().readTree(line).path("index").asInt())
+        .toList();
   }
 
   @Test
@@ -84,5 +94,42 @@ abstract class ResultStoreContract {
     assertThat(indexes(job, 1, Integer.MAX_VALUE + 1L)).containsExactly(1, 2);
     assertThat(indexes(job, 0, 999_999_999_999_999_999L)).containsExactly(0, 1, 2);
     assertThat(indexes(job, 0, 2L)).containsExactly(0, 1);
+  }
+
+  /**
+   * Chunks finish out of order, so while a job runs its results can have gaps; a client paging on
+   * from the last index it saw would skip what fills them later.
+   */
+  @Test
+  void whileAJobRunsTheListingStopsAtTheFirstItemWithoutAResult() {
+    UUID job = job(8);
+    jobs.markRunning(job, Instant.now());
+    complete(job, 4, 6);
+
+    assertThat(indexes(job, 0, null)).isEmpty();
+    assertThat(indexes(job, 4, null)).containsExactly(4, 5);
+    complete(job, 0, 2);
+    assertThat(indexes(job, 0, null)).containsExactly(0, 1);
+    assertThat(indexes(job, 1, 5L)).containsExactly(1);
+    complete(job, 2, 4);
+    assertThat(indexes(job, 0, null)).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(indexes(job, 3, 2L)).containsExactly(3, 4);
+  }
+
+  @Test
+  void aFinishedJobListsEveryResultItHas() {
+    UUID job = job(6);
+    complete(job, 0, 2);
+    complete(job, 4, 6);
+    assertThat(indexes(job, 0, null)).containsExactly(0, 1);
+
+    assertThat(jobs.finish(job, JobStatus.CANCELLED, Instant.now())).isTrue();
+
+    assertThat(indexes(job, 0, null)).containsExactly(0, 1, 4, 5);
+    assertThat(indexes(job, 2, null)).containsExactly(4, 5);
+    // A chunk still computing when the job was cancelled stores nothing.
+    assertThat(results.save(job, List.of(ItemResult.ok(2, null, "POSITIVE", 0.9)), Instant.now()))
+        .isFalse();
+    assertThat(indexes(job, 0, null)).containsExactly(0, 1, 4, 5);
   }
 }
