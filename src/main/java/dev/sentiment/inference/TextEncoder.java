@@ -32,7 +32,8 @@ final class TextEncoder implements AutoCloseable {
   private TextEncoder(HuggingFaceTokenizer tokenizer, Optional<AsciiWordPiece> fastPath) {
     this.tokenizer = tokenizer;
     this.fastPath = fastPath;
-    this.maxChars = CHARS_PER_TOKEN * tokenizer.getMaxLength();
+    this.maxChars =
+        (int) Math.min(Integer.MAX_VALUE, (long) CHARS_PER_TOKEN * tokenizer.getMaxLength());
     // What the tokenizer adds around every text ([CLS] and [SEP] for BERT): all an empty text gets.
     this.specialTokens = tokenizer.encode("").getIds().length;
   }
