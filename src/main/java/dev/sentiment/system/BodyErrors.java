@@ -59,6 +59,10 @@ final class BodyErrors {
           : "'" + field + "' has an invalid value";
     }
     StreamReadException syntax = find(error, StreamReadException.class);
+    if (syntax != null && String.valueOf(syntax.getOriginalMessage()).startsWith("Duplicate")) {
+      // Told apart only by its message, like trailing data (STRICT_DUPLICATE_DETECTION).
+      return "The request body has the same key twice in one object" + at(syntax);
+    }
     if (syntax != null) {
       return "The request body is not valid UTF-8 JSON" + at(syntax);
     }

@@ -136,6 +136,17 @@ class AnalyzeControllerTest {
   }
 
   @Test
+  void saysWhenAKeyComesTwice() throws Exception {
+    MvcTestResult result = post("{\"text\":\"a\",\"text\":\"b\"}");
+    assertThat(result).hasStatus(400);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .isEqualTo("The request body has the same key twice in one object (line 1, column 19)");
+  }
+
+  @Test
   void refusesAnEmptyBodyWith400() throws Exception {
     MvcTestResult result = post("");
     assertThat(result).hasStatus(400);
