@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * thread-safe, so one instance serves all threads.
  *
  * <p>A text longer than {@link #CHARS_PER_TOKEN} characters per token of the model's maximum is cut
- * before tokenizing, at the last whitespace before that limit where there is one: the model reads
- * only its first tokens anyway, and tokenizing a whole megabyte of non-ASCII text took seconds of a
- * request thread, past any deadline.
+ * before tokenizing, after any leading spaces and invisible characters, at the last whitespace
+ * before that limit where there is one: the model reads only its first tokens anyway, and
+ * tokenizing a whole megabyte of non-ASCII text took seconds of a request thread, past any
+ * deadline.
  */
 final class TextEncoder implements AutoCloseable {
 
@@ -73,11 +74,30 @@ final class TextEncoder implements AutoCloseable {
   }
 
   EncodedText encode(String text) {
-    if (text.length() > maxChars) {
-      EncodedText head = encodeWhole(text.substring(0, cutPoint(text, maxChars)));
-      return head.truncated() ? head : new EncodedText(head.ids(), true);
+    if (text.length() <= maxChars) {
+      return encodeWhole(text);
     }
-    return encodeWhole(text);
+    // Leading spaces and invisible characters give no tokens: the kept part starts after them, so
+    // a text padded with thousands of them still has its words read.
+    int start = 0;
+    while (start < text.length() && invisible(text.charAt(start))) {
+      start++;
+    }
+    String rest = text.substring(start);
+    if (rest.length() <= maxChars) {
+      return encodeWhole(rest);
+    }
+    EncodedText head = encodeWhole(rest.substring(0, cutPoint(rest, maxChars)));
+    return head.truncated() ? head : new EncodedText(head.ids(), true);
+  }
+
+  /** Whitespace, and characters a BERT tokenizer drops: controls and formats (zero-width ones). */
+  private static boolean invisible(char c) {
+    int type = Character.getType(c);
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || type == Character.CONTROL
+        || type == Character.FORMAT;
   }
 
   private EncodedText encodeWhole(String text) {

@@ -83,6 +83,24 @@ class TextEncoderTest {
     assertThat(encoded.ids()).containsExactly(whole.encode("good").getIds());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "\n", "\u00a0", "\u200b", "\ufeff", " \u2060\t"})
+  void leadingPaddingBeyondTheLimitIsSkippedNotKept(String padding) {
+    String words = "a terrible, boring film";
+    String text = padding.repeat(1 + 2 * TextEncoder.CHARS_PER_TOKEN * MAX_LENGTH) + words;
+
+    EncodedText encoded = encoder.encode(text);
+
+    assertThat(encoded.ids()).containsExactly(whole.encode(words).getIds());
+    assertThat(encoder.hasContent(encoded)).isTrue();
+  }
+
+  @Test
+  void aLongTextOfNothingButPaddingHasNoContent() {
+    String text = " \u200b".repeat(TextEncoder.CHARS_PER_TOKEN * MAX_LENGTH);
+    assertThat(encoder.hasContent(encoder.encode(text))).isFalse();
+  }
+
   @Test
   void cutsAfterTheLastWhitespaceBeforeTheLimit() {
     assertThat(TextEncoder.cutPoint("abc def ghij", 10)).isEqualTo(7);
