@@ -41,15 +41,16 @@ final class JsonDocumentParser implements ItemParser {
       if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
         throw tooLarge;
       }
+      // Jackson tells a repeated key apart only by its message (strict duplicate detection).
+      String problem =
+          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate")
+              ? "The request body has the same key twice in one object"
+              : "The request body is not valid UTF-8 JSON";
       TokenStreamLocation at = e.getLocation();
       throw new InvalidInputException(
           at == null || at.getLineNr() < 1
-              ? "The request body is not valid UTF-8 JSON"
-              : "The request body is not valid UTF-8 JSON (line "
-                  + at.getLineNr()
-                  + ", column "
-                  + at.getColumnNr()
-                  + ")");
+              ? problem
+              : problem + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
   }
 

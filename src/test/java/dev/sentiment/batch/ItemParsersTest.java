@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -221,6 +222,20 @@ class ItemParsersTest {
             () -> parse(new JsonDocumentParser(JsonMapper.shared()), "{\"texts\": [\"a\",\n}"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void aRepeatedKeyIsNamedAsSuch() {
+    // Duplicate detection is on in the service's own mapper (SystemConfiguration).
+    JsonMapper strict =
+        JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    assertThatThrownBy(
+            () ->
+                parse(
+                    new JsonDocumentParser(strict),
+                    "{\"items\":[{\"text\":\"a\",\"text\":\"b\"}]}"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("The request body has the same key twice in one object (line 1, column 29)");
   }
 
   @Test
