@@ -1,5 +1,6 @@
 package dev.sentiment.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's error page for errors raised outside Spring MVC (by the servlet container
  * or a filter): they too are answered as problem+json, with nothing but the status.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
