@@ -1,5 +1,6 @@
 package dev.sentiment.batch;
 
+import dev.sentiment.system.BodyErrors;
 import dev.sentiment.system.InvalidInputException;
 import dev.sentiment.system.PayloadTooLargeException;
 import java.io.IOException;
@@ -8,8 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,23 +33,11 @@ final class JsonDocumentParser implements ItemParser {
   public void parse(InputStream in, ItemSink sink) throws IOException {
     try (JsonParser parser = json.createParser(in)) {
       read(parser, sink);
-    } catch (StreamConstraintsException e) {
-      throw new InvalidInputException(
-          "The JSON document exceeds a parser limit (nesting depth, number or string length)");
     } catch (JacksonException e) {
       if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
         throw tooLarge;
       }
-      // Jackson tells a repeated key apart only by its message (strict duplicate detection).
-      String problem =
-          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate")
-              ? "The request body has the same key twice in one object"
-              : "The request body is not valid UTF-8 JSON";
-      TokenStreamLocation at = e.getLocation();
-      throw new InvalidInputException(
-          at == null || at.getLineNr() < 1
-              ? problem
-              : problem + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+      throw new InvalidInputException(BodyErrors.describeJson(e));
     }
   }
 

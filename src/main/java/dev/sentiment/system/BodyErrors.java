@@ -16,7 +16,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Client-facing descriptions of unreadable or invalid bodies. They name the field and the JSON type
  * expected, and the position of a syntax error, but never a Java type or library message.
  */
-final class BodyErrors {
+public final class BodyErrors {
+
+  private static final String LIMIT =
+      "The JSON document exceeds a parser limit (nesting depth, number or string length)";
 
   private BodyErrors() {}
 
@@ -37,7 +40,7 @@ final class BodyErrors {
           .collect(Collectors.joining("; "));
     }
     if (find(error, StreamConstraintsException.class) != null) {
-      return "The JSON document exceeds a parser limit (nesting depth, number or string length)";
+      return LIMIT;
     }
     MismatchedInputException mismatch = find(error, MismatchedInputException.class);
     if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing")) {
@@ -58,23 +61,32 @@ final class BodyErrors {
           ? "The request body does not have the expected structure"
           : "'" + field + "' has an invalid value";
     }
+    JacksonException json = find(error, JacksonException.class);
+    return json != null ? describeJson(json) : "A JSON request body is required";
+  }
+
+  /**
+   * A JSON document that could not be read as such, whether bound by Spring MVC or read token by
+   * token (a batch upload): a parser limit, a key repeated in one object, or a syntax error, with
+   * its position.
+   */
+  public static String describeJson(JacksonException error) {
+    if (find(error, StreamConstraintsException.class) != null) {
+      return LIMIT;
+    }
     StreamReadException syntax = find(error, StreamReadException.class);
     if (syntax != null && String.valueOf(syntax.getOriginalMessage()).startsWith("Duplicate")) {
       // Told apart only by its message, like trailing data (STRICT_DUPLICATE_DETECTION).
       return "The request body has the same key twice in one object" + at(syntax);
     }
-    if (syntax != null) {
-      return "The request body is not valid UTF-8 JSON" + at(syntax);
-    }
-    if (find(error, JacksonException.class) != null) {
-      return "The request body is not valid UTF-8 JSON";
-    }
-    return "A JSON request body is required";
+    return "The request body is not valid UTF-8 JSON" + at(syntax != null ? syntax : error);
   }
 
   private static String at(JacksonException error) {
     TokenStreamLocation at = error.getLocation();
-    return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return at == null || at.getLineNr() < 1
+        ? ""
+        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   private static String describe(FieldError error) {
