@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -26,10 +25,7 @@ class ProblemErrorController implements ErrorController {
       path = "${server.error.path:/error}",
       produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
   ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
-    if (!response.containsHeader(RequestIdFilter.HEADER)) {
-      // An error dispatch from the container itself: the request id filter never ran.
-      response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
-    }
+    RequestIdFilter.nameIfUnnamed(response);
     HttpStatus status = status(request);
     ProblemDetail problem =
         Problems.forStatus(status.value())

@@ -3,7 +3,6 @@ package dev.sentiment.system;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.util.UUID;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -42,10 +41,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             + "\""
             + instance(request)
             + "}";
-    if (!response.containsHeader(RequestIdFilter.HEADER)) {
-      // The filter that names requests never ran for this one.
-      response.setHeader(RequestIdFilter.HEADER, UUID.randomUUID().toString());
-    }
+    RequestIdFilter.nameIfUnnamed(response);
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");

@@ -36,4 +36,14 @@ class RequestIdFilter extends OncePerRequestFilter {
       MDC.remove(MDC_KEY);
     }
   }
+
+  /**
+   * Gives a new id to a response this filter never saw: an error Tomcat answers before any filter
+   * runs, or a container error dispatch.
+   */
+  static void nameIfUnnamed(HttpServletResponse response) {
+    if (!response.containsHeader(HEADER)) {
+      response.setHeader(HEADER, UUID.randomUUID().toString());
+    }
+  }
 }
