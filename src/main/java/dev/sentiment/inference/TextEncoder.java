@@ -83,11 +83,10 @@ final class TextEncoder implements AutoCloseable {
     while (start < text.length() && invisible(text.charAt(start))) {
       start++;
     }
-    String rest = text.substring(start);
-    if (rest.length() <= maxChars) {
-      return encodeWhole(rest);
+    if (text.length() - start <= maxChars) {
+      return encodeWhole(text.substring(start));
     }
-    EncodedText head = encodeWhole(rest.substring(0, cutPoint(rest, maxChars)));
+    EncodedText head = encodeWhole(text.substring(start, cutPoint(text, start, maxChars)));
     return head.truncated() ? head : new EncodedText(head.ids(), true);
   }
 
@@ -112,12 +111,14 @@ final class TextEncoder implements AutoCloseable {
   }
 
   /**
-   * Where to cut a text longer than {@code limit}: after the last whitespace in the second half of
-   * the first {@code limit} characters, so no word is split; failing that, at {@code limit}, moved
-   * back so that no surrogate pair is split.
+   * Where to cut a text whose part from {@code start} is longer than {@code length}: after the last
+   * whitespace in the second half of the {@code length} characters from {@code start}, so no word
+   * is split; failing that, {@code length} characters on, moved back so that no surrogate pair is
+   * split.
    */
-  static int cutPoint(String text, int limit) {
-    for (int i = limit; i > limit / 2; i--) {
+  static int cutPoint(String text, int start, int length) {
+    int limit = start + length;
+    for (int i = limit; i > start + length / 2; i--) {
       if (Character.isWhitespace(text.charAt(i))) {
         return i;
       }

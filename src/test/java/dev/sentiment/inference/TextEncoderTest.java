@@ -103,15 +103,21 @@ class TextEncoderTest {
 
   @Test
   void cutsAfterTheLastWhitespaceBeforeTheLimit() {
-    assertThat(TextEncoder.cutPoint("abc def ghij", 10)).isEqualTo(7);
+    assertThat(TextEncoder.cutPoint("abc def ghij", 0, 10)).isEqualTo(7);
+  }
+
+  @Test
+  void cutsWithinThePartAfterTheSkippedPadding() {
+    assertThat(TextEncoder.cutPoint("      abcdefgh", 6, 4)).isEqualTo(10);
+    assertThat(TextEncoder.cutPoint("      abc defgh", 6, 5)).isEqualTo(9);
   }
 
   @Test
   void cutsAtTheLimitWithoutWhitespaceButNeverInsideASurrogatePair() {
-    assertThat(TextEncoder.cutPoint("abcdefghij", 6)).isEqualTo(6);
+    assertThat(TextEncoder.cutPoint("abcdefghij", 0, 6)).isEqualTo(6);
     String emoji = "abcde😀fgh";
     assertThat(Character.isLowSurrogate(emoji.charAt(6))).isTrue();
-    assertThat(TextEncoder.cutPoint(emoji, 6)).isEqualTo(5);
+    assertThat(TextEncoder.cutPoint(emoji, 0, 6)).isEqualTo(5);
   }
 
   @ParameterizedTest
