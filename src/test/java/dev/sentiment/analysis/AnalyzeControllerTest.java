@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,24 +127,21 @@ class AnalyzeControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"{\"text\":\"a\"}{\"text\":\"b\"}", "{\"text\":\"a\"} 1"})
   void saysWhenSomethingFollowsTheObject(String body) throws Exception {
-    MvcTestResult result = post(body);
-    assertThat(result).hasStatus(400);
-    assertThat(result)
-        .bodyJson()
-        .extractingPath("$.detail")
-        .asString()
+    refusedDetail(body)
         .startsWith("The request body must hold one JSON value and nothing after it (line 1");
   }
 
   @Test
   void saysWhenAKeyComesTwice() throws Exception {
-    MvcTestResult result = post("{\"text\":\"a\",\"text\":\"b\"}");
-    assertThat(result).hasStatus(400);
-    assertThat(result)
-        .bodyJson()
-        .extractingPath("$.detail")
-        .asString()
+    refusedDetail("{\"text\":\"a\",\"text\":\"b\"}")
         .isEqualTo("The request body has the same key twice in one object (line 1, column 19)");
+  }
+
+  /** Posts the body, expects a 400, and gives its detail to assert on. */
+  private AbstractStringAssert<?> refusedDetail(String body) {
+    MvcTestResult result = post(body);
+    assertThat(result).hasStatus(400);
+    return assertThat(result).bodyJson().extractingPath("$.detail").asString();
   }
 
   @Test
