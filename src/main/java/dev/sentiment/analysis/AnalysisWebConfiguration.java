@@ -3,49 +3,27 @@ package dev.sentiment.analysis;
 import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.system.AdmissionCheck;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.function.SingletonSupplier;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.async.DeferredResult;
-import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Web plumbing of {@code /analyze}: a request the engine would refuse is refused before any work,
- * Spring MVC's own async timeout is set past the longest deadline so ours always fires first, and a
- * request that ends without an answer (the client went away) cancels its work so it is never
- * computed.
+ * and every answer is counted by outcome.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalysisProperties.class)
-class AnalysisWebConfiguration implements WebMvcConfigurer {
-
-  private static final Duration MVC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
+class AnalysisWebConfiguration {
 
   private final AnalysisProperties properties;
-  // Looked up once, on first use: other features' web slices load this configuration without an
-  // engine, and the admission check runs on every request.
-  private final Supplier<InferenceEngine> engine;
+  private final InferenceEngine engine;
 
-  AnalysisWebConfiguration(AnalysisProperties properties, ObjectProvider<InferenceEngine> engine) {
+  AnalysisWebConfiguration(AnalysisProperties properties, InferenceEngine engine) {
     this.properties = properties;
-    this.engine = SingletonSupplier.of(engine::getObject);
-  }
-
-  @Override
-  public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-    configurer.setDefaultTimeout(properties.timeout().plus(MVC_TIMEOUT_MARGIN).toMillis());
-    configurer.registerDeferredResultInterceptors(new CancelOnDisconnect());
+    this.engine = engine;
   }
 
   /**
@@ -58,7 +36,7 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     return request ->
         "POST".equals(request.getMethod())
                 && request.getRequestURI().equals(request.getContextPath() + "/analyze")
-            ? engine.get().refusal(properties.timeout())
+            ? engine.refusal(properties.timeout())
             : Optional.empty();
   }
 
@@ -70,25 +48,5 @@ class AnalysisWebConfiguration implements WebMvcConfigurer {
     // Outside the API-key and body-size filters, so requests refused there are counted too.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
-  }
-
-  /**
-   * Cancels the work behind an answer whose request failed while waiting, which is how the servlet
-   * container reports a client that closed its connection.
-   */
-  static final class CancelOnDisconnect implements DeferredResultProcessingInterceptor {
-
-    /** The request attribute holding the pending answer's future. */
-    static final String PENDING = CancelOnDisconnect.class.getName() + ".pending";
-
-    @Override
-    public <T> boolean handleError(
-        NativeWebRequest request, DeferredResult<T> result, Throwable t) {
-      if (request.getAttribute(PENDING, NativeWebRequest.SCOPE_REQUEST)
-          instanceof CompletableFuture<?> pending) {
-        pending.cancel(false);
-      }
-      return true;
-    }
   }
 }

@@ -1,11 +1,10 @@
 package dev.sentiment.analysis;
 
+import dev.sentiment.system.PendingAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AnalyzeController {
 
   private final AnalysisService service;
+  private final AnalysisProperties properties;
 
-  AnalyzeController(AnalysisService service) {
+  AnalyzeController(AnalysisService service, AnalysisProperties properties) {
     this.service = service;
+    this.properties = properties;
   }
 
   @Operation(summary = "Classify the sentiment of one text")
@@ -37,14 +38,11 @@ class AnalyzeController {
       path = "/analyze",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  CompletableFuture<AnalyzeResponse> analyze(
+  PendingAnswer<AnalyzeResponse> analyze(
       @Valid @RequestBody AnalyzeRequest request,
       @Parameter(description = "A deadline shorter than the server's, in milliseconds")
           @RequestParam(name = "timeout_ms", required = false)
-          String timeoutMs,
-      HttpServletRequest servletRequest) {
-    CompletableFuture<AnalyzeResponse> answer = service.analyze(request.text(), timeoutMs);
-    servletRequest.setAttribute(AnalysisWebConfiguration.CancelOnDisconnect.PENDING, answer);
-    return answer;
+          String timeoutMs) {
+    return new PendingAnswer<>(service.analyze(request.text(), timeoutMs), properties.timeout());
   }
 }

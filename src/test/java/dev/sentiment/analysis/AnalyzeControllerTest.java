@@ -2,6 +2,7 @@ package dev.sentiment.analysis;
 
 import static dev.sentiment.system.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -39,7 +41,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Every status code of {@code POST /analyze}, each answered as problem+json when it is an error.
  */
 @WebMvcTest(AnalyzeController.class)
-@Import({AnalysisService.class, SystemTestSupport.class})
+@Import({AnalysisService.class, AnalysisWebConfiguration.class, SystemTestSupport.class})
 class AnalyzeControllerTest {
 
   @Autowired MockMvcTester mvc;
@@ -169,13 +171,24 @@ class AnalyzeControllerTest {
     given(engine.classify(anyString(), any(), any())).willReturn(new CompletableFuture<>());
 
     MvcTestResult result =
-        mvc.post()
-            .uri("/analyze?timeout_ms=20")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"text\":\"slow\"}")
-            .exchange();
+        answered(
+            mvc.post()
+                .uri("/analyze?timeout_ms=20")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"slow\"}")
+                .asyncExchange());
     assertThat(result).hasStatus(408);
     assertProblem(result, "deadline-exceeded");
+  }
+
+  /**
+   * Waits for an answer still being computed when the handler returned: it is written without a
+   * second dispatch, which {@code exchange()} would wait for.
+   */
+  private static MvcTestResult answered(MvcTestResult result) {
+    MockHttpServletRequest request = result.getMvcResult().getRequest();
+    await().atMost(Duration.ofSeconds(5)).until(() -> !request.isAsyncStarted());
+    return result;
   }
 
   @Test

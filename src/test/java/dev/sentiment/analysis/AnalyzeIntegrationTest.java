@@ -97,6 +97,10 @@ class AnalyzeIntegrationTest {
     HttpResponse<String> document = http.get("/v3/api-docs");
     assertThat(document.statusCode()).isEqualTo(200);
     assertThat(document.body()).contains("\"/analyze\"").contains("timeout_ms");
+    // The answer is documented as what the pending answer completes with.
+    assertThat(document.body())
+        .contains("\"$ref\":\"#/components/schemas/AnalyzeResponse\"")
+        .doesNotContain("PendingAnswer");
     // The error controller is plumbing, not an operation of the API.
     assertThat(document.body()).doesNotContain("\"/error\"");
     assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);

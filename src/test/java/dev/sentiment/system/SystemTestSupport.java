@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * tests.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SystemConfiguration.class, ProblemErrorController.class})
+@Import({SystemConfiguration.class, PendingAnswerConfiguration.class, ProblemErrorController.class})
 public class SystemTestSupport {
 
   /** Slices have no metrics auto-configuration; features still count what they do. */

@@ -1,0 +1,138 @@
+package dev.sentiment.system;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ends one asynchronous request exactly once: with its result, with its failure as a problem, or
+ * with nothing when the request ended first (the client went away, which cancels the result).
+ *
+ * <p>The answer is written under this object's lock and only while the request is still open, so a
+ * result that completes after the container gave up on the request never touches a response the
+ * container may already have recycled for another request.
+ */
+final class AnswerWriter implements AsyncListener {
+
+  private final AsyncContext async;
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private final CompletableFuture<?> result;
+  private final JsonMapper json;
+  private final HandlerExceptionResolver resolver;
+  private boolean ended; // guarded by this
+
+  AnswerWriter(
+      AsyncContext async,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      CompletableFuture<?> result,
+      JsonMapper json,
+      HandlerExceptionResolver resolver) {
+    this.async = async;
+    this.request = request;
+    this.response = response;
+    this.result = result;
+    this.json = json;
+    this.resolver = resolver;
+  }
+
+  /**
+   * Runs where the result completes (an inference worker, a timer), so it only hands the writing to
+   * the container's executor: a worker never waits on a client's socket.
+   */
+  void completed(@Nullable Object value, @Nullable Throwable failure) {
+    try {
+      async.start(() -> answer(value, failure));
+    } catch (IllegalStateException e) {
+      // The request has already ended: there is nobody left to answer.
+    }
+  }
+
+  private void answer(@Nullable Object value, @Nullable Throwable failure) {
+    synchronized (this) {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      if (failure == null) {
+        writeJson(value);
+      } else {
+        writeProblem(
+            failure instanceof CompletionException e && e.getCause() != null
+                ? e.getCause()
+                : failure);
+      }
+    }
+    complete();
+  }
+
+  private void writeJson(@Nullable Object value) {
+    try {
+      byte[] body = json.writeValueAsBytes(value);
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    } catch (IOException e) {
+      // The client went away while the answer was written.
+    }
+  }
+
+  /** Answers as any handler's exception would be: through the application's resolvers. */
+  private void writeProblem(Throwable failure) {
+    Exception exception =
+        failure instanceof Exception e ? e : new IllegalStateException("Unexpected error", failure);
+    // As DispatcherServlet does: a problem is not bound to the media types the handler produces.
+    request.removeAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
+    MDC.put(RequestIdFilter.MDC_KEY, response.getHeader(RequestIdFilter.HEADER));
+    try {
+      resolver.resolveException(request, response, null, exception);
+    } finally {
+      MDC.remove(RequestIdFilter.MDC_KEY);
+    }
+  }
+
+  private void complete() {
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      // Already completed by the container after an error.
+    }
+  }
+
+  /** The container's own limit passed first: answer 408 as the result's deadline would have. */
+  @Override
+  public void onTimeout(AsyncEvent event) {
+    answer(null, new TimeoutException("the container's limit passed"));
+    result.cancel(false);
+  }
+
+  /** The connection failed, typically because the client went away: nothing left to write. */
+  @Override
+  public void onError(AsyncEvent event) {
+    synchronized (this) {
+      ended = true;
+    }
+    result.cancel(false);
+    complete();
+  }
+
+  @Override
+  public void onComplete(AsyncEvent event) {}
+
+  @Override
+  public void onStartAsync(AsyncEvent event) {}
+}
