@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark (README "Performance"): the model's raw limit in process (JMH), a
 # trivial Spring MVC endpoint, and /analyze at 1, 16, 64 and 256 clients with batching on and off.
-# Bounded (about 18 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
+# Bounded (about 19 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
@@ -71,13 +71,14 @@ measure() { # batching
     if [ "$1" = on ]; then
       load trivial 64 "$1" /bench/trivial
       load trivial-async 64 "$1" /bench/trivial-async
+      load trivial-future 64 "$1" /bench/trivial-future
     fi
   done
 }
 
 echo "== (b) service with batching on"
 start_service
-for path in /bench/trivial /bench/trivial-async; do
+for path in /bench/trivial /bench/trivial-async /bench/trivial-future; do
   python3 bench/load.py lua ../shared/data/sst2/dev.tsv "$path" "$OUT/post.lua"
   wrk -t2 -c64 -d20s -s "$OUT/post.lua" "http://127.0.0.1:$PORT" > /dev/null
 done

@@ -1,6 +1,8 @@
 package dev.sentiment.bench;
 
+import dev.sentiment.system.PendingAnswer;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
  * returns a fixed answer, measured under the same load as {@code /analyze}. Test sources only, and
  * only with the {@code bench} profile, so it never ships.
  *
- * <p>{@code /bench/trivial-async} answers the same way {@code /analyze} does: a {@code
- * CompletableFuture} completed on a pool of its own, one per core, so Spring MVC starts async
- * processing and dispatches again to write the answer. It prices that contract alone, without a
- * model, queue or batching: the best an asynchronous service could do is 1/(1/raw + 1/that).
+ * <p>{@code /bench/trivial-async} answers the same way {@code /analyze} does: a {@link
+ * PendingAnswer} completed on a pool of its own, one thread per core. It prices the asynchronous
+ * contract alone, without a model, queue or batching: the best an asynchronous service could do is
+ * 1/(1/raw + 1/that). {@code /bench/trivial-future} returns the {@code CompletableFuture} itself,
+ * which Spring MVC answers through a second dispatch of the request: what {@code /analyze} did
+ * before it answered with a pending answer.
  */
 @RestController
 @Profile("bench")
@@ -37,6 +41,8 @@ class TrivialEndpoint {
           "trivial",
           "truncated",
           false);
+
+  private static final Duration DEADLINE = Duration.ofSeconds(5);
 
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
@@ -61,7 +67,15 @@ class TrivialEndpoint {
       path = "/bench/trivial-async",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  CompletableFuture<Map<String, Object>> answerLater(@RequestBody Text text) {
+  PendingAnswer<Map<String, Object>> answerLater(@RequestBody Text text) {
+    return new PendingAnswer<>(CompletableFuture.supplyAsync(() -> ANSWER, pool), DEADLINE);
+  }
+
+  @PostMapping(
+      path = "/bench/trivial-future",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  CompletableFuture<Map<String, Object>> answerThroughSecondDispatch(@RequestBody Text text) {
     return CompletableFuture.supplyAsync(() -> ANSWER, pool);
   }
 
