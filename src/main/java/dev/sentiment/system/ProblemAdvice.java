@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
@@ -112,14 +111,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         Problems.INVALID_REQUEST.detail(
             HttpStatus.BAD_REQUEST,
             "The query string is malformed: each '%' must start an escape of UTF-8 bytes"),
-        request);
-  }
-
-  /** The client went away; nobody reads this answer, but the request must still end cleanly. */
-  @ExceptionHandler(CancellationException.class)
-  ResponseEntity<Object> cancelled(CancellationException e, WebRequest request) {
-    return answer(
-        Problems.OVERLOADED.detail(HttpStatus.SERVICE_UNAVAILABLE, "The request was cancelled"),
         request);
   }
 
