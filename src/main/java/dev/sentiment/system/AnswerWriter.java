@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -25,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * container may already have recycled for another request.
  */
 final class AnswerWriter implements AsyncListener {
+
+  private static final Logger log = LoggerFactory.getLogger(AnswerWriter.class);
 
   private final AsyncContext async;
   private final HttpServletRequest request;
@@ -67,21 +71,33 @@ final class AnswerWriter implements AsyncListener {
         return;
       }
       ended = true;
-      if (failure == null) {
-        writeJson(value);
-      } else {
-        writeProblem(
-            failure instanceof CompletionException e && e.getCause() != null
-                ? e.getCause()
-                : failure);
+      try {
+        if (failure == null) {
+          writeJson(value);
+        } else {
+          writeProblem(
+              failure instanceof CompletionException e && e.getCause() != null
+                  ? e.getCause()
+                  : failure);
+        }
+      } catch (RuntimeException e) {
+        // Even the problem could not be written; the request still ends, below.
+        log.error("Could not answer a request", e);
       }
     }
     complete();
   }
 
   private void writeJson(@Nullable Object value) {
+    byte[] body;
     try {
-      byte[] body = json.writeValueAsBytes(value);
+      body = json.writeValueAsBytes(value);
+    } catch (RuntimeException e) {
+      // An answer that cannot be written is an unexpected error, answered as one.
+      writeProblem(e);
+      return;
+    }
+    try {
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setContentLength(body.length);

@@ -71,6 +71,41 @@ class AnswerWriterTest {
     assertThat(request.isAsyncStarted()).isFalse();
   }
 
+  /** An answer whose only property fails as Jackson reads it. */
+  record Unwritable(String value) {
+    @Override
+    public String value() {
+      throw new IllegalStateException("broken");
+    }
+  }
+
+  @Test
+  void anAnswerThatCannotBeWrittenIsAnsweredAsAnError() {
+    result.complete(new Unwritable("x"));
+
+    assertThat(resolved).singleElement().isInstanceOf(RuntimeException.class);
+    assertThat(response.getStatus()).isEqualTo(418);
+    assertThat(request.isAsyncStarted()).isFalse();
+  }
+
+  @Test
+  void theRequestEndsEvenWhenTheProblemCannotBeWritten() {
+    AnswerWriter failing =
+        new AnswerWriter(
+            async,
+            request,
+            response,
+            new CompletableFuture<>(),
+            JsonMapper.shared(),
+            (request, response, handler, exception) -> {
+              throw new IllegalStateException("resolver broken");
+            });
+
+    failing.completed(null, new TimeoutException());
+
+    assertThat(request.isAsyncStarted()).isFalse();
+  }
+
   @Test
   void aClientGoneCancelsTheResultAndNothingIsWritten() throws Exception {
     writer.onError(new AsyncEvent(async, request, response));
