@@ -38,16 +38,15 @@ final class AnswerWriter implements AsyncListener {
   private final HandlerExceptionResolver resolver;
   private boolean ended; // guarded by this
 
+  /** Answers the request and response {@code async} was started with. */
   AnswerWriter(
       AsyncContext async,
-      HttpServletRequest request,
-      HttpServletResponse response,
       CompletableFuture<?> result,
       JsonMapper json,
       HandlerExceptionResolver resolver) {
     this.async = async;
-    this.request = request;
-    this.response = response;
+    this.request = (HttpServletRequest) async.getRequest();
+    this.response = (HttpServletResponse) async.getResponse();
     this.result = result;
     this.json = json;
     this.resolver = resolver;

@@ -58,8 +58,7 @@ final class PendingAnswerHandler implements HandlerMethodReturnValueHandler {
         Objects.requireNonNull(webRequest.getNativeResponse(HttpServletResponse.class));
     AsyncContext async = request.startAsync(request, response);
     async.setTimeout(answer.deadline().plus(CONTAINER_MARGIN).toMillis());
-    AnswerWriter writer =
-        new AnswerWriter(async, request, response, answer.result(), json, resolver.get());
+    AnswerWriter writer = new AnswerWriter(async, answer.result(), json, resolver.get());
     async.addListener(writer);
     answer.result().whenComplete(writer::completed);
   }

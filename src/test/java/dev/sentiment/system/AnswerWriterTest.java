@@ -41,7 +41,7 @@ class AnswerWriterTest {
   void start() {
     request.setAsyncSupported(true);
     async = request.startAsync(request, response);
-    writer = new AnswerWriter(async, request, response, result, JsonMapper.shared(), resolver);
+    writer = new AnswerWriter(async, result, JsonMapper.shared(), resolver);
     async.addListener(writer);
     result.whenComplete(writer::completed);
   }
@@ -93,8 +93,6 @@ class AnswerWriterTest {
     AnswerWriter failing =
         new AnswerWriter(
             async,
-            request,
-            response,
             new CompletableFuture<>(),
             JsonMapper.shared(),
             (request, response, handler, exception) -> {
@@ -119,8 +117,7 @@ class AnswerWriterTest {
   @Test
   void aResultCompletingAfterTheRequestEndedIsNotWritten() throws Exception {
     CompletableFuture<Object> late = new CompletableFuture<>();
-    AnswerWriter lateWriter =
-        new AnswerWriter(async, request, response, late, JsonMapper.shared(), resolver);
+    AnswerWriter lateWriter = new AnswerWriter(async, late, JsonMapper.shared(), resolver);
     lateWriter.onError(new AsyncEvent(async, request, response));
 
     lateWriter.completed(Map.of("sentiment", "POSITIVE"), null);
