@@ -36,7 +36,7 @@ def compare(original, packed, encoded):
 
 def main():
     source, out_dir = sys.argv[1], sys.argv[2]
-    version = sys.argv[3] if len(sys.argv) > 3 else "2.1.0"
+    version = sys.argv[3] if len(sys.argv) > 3 else "2.2.0"
     torch.set_num_threads(1)
     original = torch.jit.load(source).eval()
     scripted = torch.jit.script(PackedEnsemble(original.state_dict()).eval())

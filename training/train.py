@@ -137,7 +137,7 @@ def main():
             print(f"   natural miss: label {y} p(pos)={p:.3f}  {text}")
     if args.out:
         config = {"members": ",".join(s[0] for s in students), "seed": args.seed,
-                  "version": "2.1.0"}
+                  "version": "2.2.0"}
         if [s[0] for s in students] == ["gru", "cnn"]:
             model = PackedEnsemble(model.state_dict())  # same results, no work on padding
         export.export(model, tok, args.out, 128, config, eval_sets["dev"])

@@ -100,6 +100,9 @@ class BuiltInModelTest {
     // Coalescing happened: fewer passes than texts, so padding and batching were exercised.
     double passes = registry.get("sentiment.batch.size").summary().count() - passesBefore;
     assertThat(passes).isLessThan(texts.size());
+    // The model computes its BiGRU one way up to 8 texts and another above: singles met batches
+    // of the other form.
+    assertThat(registry.get("sentiment.batch.size").summary().max()).isGreaterThan(8);
   }
 
   @Test
