@@ -139,7 +139,6 @@ class PackedEnsemble(nn.Module):
         pooled = torch.cat([peak[0], peak[1], mean[0], mean[1]], 1)[rank]
         return self.gru_out(pooled)
 
-
     def _gru_packed(self, emb: torch.Tensor, row: torch.Tensor, col: torch.Tensor,
                     lengths: torch.Tensor, batch: int) -> torch.Tensor:
         order = lengths.argsort(descending=True)
