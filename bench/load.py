@@ -102,10 +102,8 @@ def report(results_path, raw_path, latency_path, arrival_path=None):
     print(f"    best: {raw_tps:.0f} texts/s at batch {best['params']['batchSize']}; "
           f"single text p50 {single_p50_ms:.2f} ms (1 thread)")
     print(f"    trivial Spring MVC endpoint: {trivial:.0f} req/s at 64 clients")
-    if http > trivial:
-        print(f"    http = {http:.0f} req/s: the asynchronous variant below, the faster trivial endpoint here")
-    else:
-        print(f"    http = {http:.0f} req/s")
+    which = " (the asynchronous variant below, the faster trivial endpoint here)" if http > trivial else ""
+    print(f"    http = {http:.0f} req/s{which}")
     print(f"    limit L = 1/(1/raw + 1/http) = {limit:.0f} req/s")
     if async_limit:
         print(f"    the same endpoint answering asynchronously as /analyze does (http_async): {http_async:.0f} req/s;"
