@@ -39,6 +39,10 @@ LOOP_MAX_BATCH = 8
 # What `config.json` calls the architecture.
 ARCHITECTURE = "PackedEnsemble[BiRNNClassifier,CNNClassifier]"
 
+# The built-in model's version when 2.0.0's weights run through this forward pass (2.1.0 was the
+# form before the loop); repack.py and train.py write it into `config.json`.
+VERSION = "2.2.0"
+
 
 class PackedEnsemble(nn.Module):
     def __init__(self, state: dict):

@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import data  # noqa: E402
 import export  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
-from packed import ARCHITECTURE, PackedEnsemble  # noqa: E402
+from packed import ARCHITECTURE, VERSION, PackedEnsemble  # noqa: E402
 
 BATCH_SIZES = (1, 2, 7, 16, 32, 64, 128)
 
@@ -36,7 +36,7 @@ def compare(original, packed, encoded):
 
 def main():
     source, out_dir = sys.argv[1], sys.argv[2]
-    version = sys.argv[3] if len(sys.argv) > 3 else "2.2.0"
+    version = sys.argv[3] if len(sys.argv) > 3 else VERSION
     torch.set_num_threads(1)
     original = torch.jit.load(source).eval()
     scripted = torch.jit.script(PackedEnsemble(original.state_dict()).eval())

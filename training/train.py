@@ -29,7 +29,7 @@ import minilm  # noqa: E402
 import pretrained  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
 from model import Ensemble, ProjectedEmbedding, build  # noqa: E402
-from packed import PackedEnsemble  # noqa: E402
+from packed import VERSION, PackedEnsemble  # noqa: E402
 
 # Students: (architecture, epochs, peak learning rate, kwargs). The first one learns the
 # projection of the pretrained table; the others share the folded table, frozen.
@@ -137,7 +137,7 @@ def main():
             print(f"   natural miss: label {y} p(pos)={p:.3f}  {text}")
     if args.out:
         config = {"members": ",".join(s[0] for s in students), "seed": args.seed,
-                  "version": "2.2.0"}
+                  "version": VERSION}
         if [s[0] for s in students] == ["gru", "cnn"]:
             model = PackedEnsemble(model.state_dict())  # same results, no work on padding
         export.export(model, tok, args.out, 128, config, eval_sets["dev"])
