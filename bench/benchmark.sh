@@ -3,6 +3,7 @@
 # trivial Spring MVC endpoint, and /analyze at 1, 16, 64 and 256 clients with batching on and off.
 # Bounded (about 19 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
+# MODEL_DIR=/path/to/model bench/benchmark.sh measures another model directory (README, Models).
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
 export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see README, Configuration
@@ -20,14 +21,18 @@ rm -f "$OUT/results.jsonl" "$OUT/raw-arrival.json"
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 JAVA=${JAVA:-java}  # e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 JAVA_OPTS=(-Dai.djl.offline=true -Xmx1g)
+MODEL_PARAM=() MODEL_ARG=()
+if [ -n "${MODEL_DIR:-}" ]; then
+  MODEL_PARAM=(-p "modelDir=$MODEL_DIR") MODEL_ARG=(--sentiment.inference.model-dir="$MODEL_DIR")
+fi
 
 echo "== (a) raw model throughput and single-text latency (JMH)"
-"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' "${MODEL_PARAM[@]}" \
   -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw.json" > "$OUT/raw.log"
 # The same in arrival order, as requests come: shows what padding costs (L uses the sorted best).
-"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' -p order=arrival \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' -p order=arrival "${MODEL_PARAM[@]}" \
   -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw-arrival.json" > "$OUT/raw-arrival.log"
-"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.latency' -p batchSize=1 \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.latency' -p batchSize=1 "${MODEL_PARAM[@]}" \
   -t 1 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/latency.json" > "$OUT/latency.log"
 
 SERVICE_PID=
@@ -39,7 +44,7 @@ trap stop_service EXIT
 
 start_service() {
   "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" dev.sentiment.SentimentApplication --spring.profiles.active=bench \
-    --server.port=$PORT --logging.level.root=WARN "$@" > "$OUT/service.log" 2>&1 &
+    --server.port=$PORT --logging.level.root=WARN "${MODEL_ARG[@]}" "$@" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && return 0
