@@ -236,7 +236,9 @@ public class InferenceEngine implements SmartLifecycle {
 
   private void runWorker(LoadedModel model) {
     try {
-      new InferenceWorker(queue, model.model, properties, model.info, metrics, drain).run();
+      new InferenceWorker(
+              queue, model.model, properties, model.info, metrics, drain, model.passCost)
+          .run();
     } finally {
       model.workerExited();
     }

@@ -2,6 +2,8 @@ package dev.sentiment.inference;
 
 import ai.djl.translate.TranslateException;
 import dev.sentiment.inference.TorchScriptModel.ForwardPass;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class InferenceWorker implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(InferenceWorker.class);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final WorkQueue queue;
   private final TorchScriptModel model;
@@ -25,6 +28,8 @@ final class InferenceWorker implements Runnable {
   private final boolean splitByLength;
   private final EngineMetrics metrics;
   private final DrainEstimate drain;
+  private final PassCost passCost;
+  private final boolean passCostInCpuTime;
 
   InferenceWorker(
       WorkQueue queue,
@@ -32,7 +37,8 @@ final class InferenceWorker implements Runnable {
       InferenceProperties properties,
       ModelInfo info,
       EngineMetrics metrics,
-      DrainEstimate drain) {
+      DrainEstimate drain,
+      PassCost passCost) {
     this.queue = queue;
     this.model = model;
     this.properties = properties;
@@ -40,6 +46,14 @@ final class InferenceWorker implements Runnable {
     this.splitByLength = !info.paddingFree();
     this.metrics = metrics;
     this.drain = drain;
+    this.passCost = passCost;
+    // With one libtorch thread the whole pass runs on this thread, so its CPU time is the pass's
+    // cost, untouched by the other threads it shares the cores with (its wall time is not: at 64
+    // clients that made a 6-layer transformer's overhead look two to five times as large).
+    this.passCostInCpuTime =
+        splitByLength
+            && properties.intraOpThreads() == 1
+            && THREADS.isCurrentThreadCpuTimeSupported();
   }
 
   @Override
@@ -82,16 +96,23 @@ final class InferenceWorker implements Runnable {
     if (live.isEmpty()) {
       return;
     }
-    for (List<WorkItem> group : splitByLength ? LengthGroups.split(live) : List.of(live)) {
+    List<List<WorkItem>> groups =
+        splitByLength ? LengthGroups.split(live, passCost.overheadPositions()) : List.of(live);
+    for (List<WorkItem> group : groups) {
       run(group, pass);
     }
   }
 
   private void run(List<WorkItem> group, ForwardPass pass) {
     List<EncodedText> texts = new ArrayList<>(group.size());
+    int longest = 0;
+    boolean engineOwn = false;
     for (WorkItem item : group) {
       texts.add(item.text);
+      longest = Math.max(longest, item.text.length());
+      engineOwn |= !item.counted;
     }
+    long cpuStart = passCostInCpuTime ? THREADS.getCurrentThreadCpuTime() : 0;
     long start = System.nanoTime();
     float[][] probabilities;
     try {
@@ -115,6 +136,11 @@ final class InferenceWorker implements Runnable {
     long elapsed = System.nanoTime() - start;
     metrics.pass(group.size(), elapsed);
     drain.add(elapsed, group.size());
+    // Not from the warm-up: each shape's first pass there costs several times a later one.
+    if (splitByLength && !engineOwn) {
+      long cost = passCostInCpuTime ? THREADS.getCurrentThreadCpuTime() - cpuStart : elapsed;
+      passCost.add((long) group.size() * longest, cost);
+    }
     for (int i = 0; i < group.size(); i++) {
       WorkItem item = group.get(i);
       Prediction prediction = toPrediction(probabilities[i], item.text);

@@ -7,13 +7,15 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Everything one start of the engine loads: the model's description, its tokenizer, the TorchScript
- * module, and a count of the workers running on it. Released as a whole on stop.
+ * module, what its passes cost (learnt by its workers), and a count of the workers running on it.
+ * Released as a whole on stop.
  */
 final class LoadedModel implements AutoCloseable {
 
   final ModelInfo info;
   final TextEncoder encoder;
   final TorchScriptModel model;
+  final PassCost passCost = new PassCost();
   private final CountDownLatch workersRunning;
 
   private LoadedModel(ModelInfo info, TextEncoder encoder, TorchScriptModel model, int workers) {

@@ -15,7 +15,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 /**
  * A batch of short texts and one long one is split into passes by length for a model that pays for
  * padding, and run as one pass for a model that declares {@code padding_free}; the answers are the
- * same either way.
+ * same either way. Only the split passes of real texts teach the worker what a pass costs.
  */
 class PassSplittingTest {
 
@@ -68,6 +68,21 @@ class PassSplittingTest {
     }
   }
 
+  @Test
+  void learnsWhatAPassCostsFromRequestsOnlyAndOnlyWhenItSplits() {
+    PassCost fromRequests = new PassCost();
+    runOneBatch(builtInWithPaddingFree(false), true, fromRequests);
+    assertThat(fromRequests.passes()).isEqualTo(2);
+
+    PassCost fromWarmUp = new PassCost();
+    runOneBatch(builtInWithPaddingFree(false), false, fromWarmUp);
+    assertThat(fromWarmUp.passes()).isZero();
+
+    PassCost paddingFree = new PassCost();
+    runOneBatch(builtInWithPaddingFree(true), true, paddingFree);
+    assertThat(paddingFree.passes()).isZero();
+  }
+
   private static ModelInfo builtInWithPaddingFree(boolean paddingFree) {
     ModelInfo builtIn = directory.info();
     return new ModelInfo(
@@ -77,11 +92,16 @@ class PassSplittingTest {
   private record Passes(DistributionSummary sizes, List<Prediction> predictions) {}
 
   private static Passes runOneBatch(ModelInfo info) {
+    return runOneBatch(info, true, new PassCost());
+  }
+
+  /** {@code counted} false: texts as the engine's own warm-up admits them. */
+  private static Passes runOneBatch(ModelInfo info, boolean counted, PassCost passCost) {
     WorkQueue queue = new WorkQueue(64, 64, 8, 1);
     List<WorkItem> items = new ArrayList<>();
     for (EncodedText text : texts) {
       WorkItem item =
-          new WorkItem(text, Priority.INTERACTIVE, true, System.nanoTime(), Long.MAX_VALUE);
+          new WorkItem(text, Priority.INTERACTIVE, counted, System.nanoTime(), Long.MAX_VALUE);
       items.add(item);
       queue.offer(item, Integer.MAX_VALUE);
     }
@@ -93,7 +113,8 @@ class PassSplittingTest {
             PROPERTIES,
             info,
             new EngineMetrics(registry, queue, 32),
-            new DrainEstimate(32))
+            new DrainEstimate(32),
+            passCost)
         .run();
     List<Prediction> predictions = new ArrayList<>();
     for (WorkItem item : items) {

@@ -53,7 +53,8 @@ class PoisonedTextTest {
               properties,
               directory.info(),
               new EngineMetrics(registry, queue, 32),
-              new DrainEstimate(32))
+              new DrainEstimate(32),
+              new PassCost())
           .run();
 
       assertThatThrownBy(poisoned.future::join).cause().isInstanceOf(InferenceException.class);
