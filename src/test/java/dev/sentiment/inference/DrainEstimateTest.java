@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class DrainEstimateTest {
 
-  /** 20 ms passes of 20 texts (of at most 32): 1 ms per text. */
+  /** 20 ms batches of 20 texts (of at most 32): 1 ms per text. */
   private static DrainEstimate learnt() {
     return learn(new DrainEstimate(32), 20_000_000, 20);
   }
 
-  /** Feeds the estimate the same pass until the moving averages have settled on it. */
+  /** Feeds the estimate the same batch until the moving averages have settled on it. */
   private static DrainEstimate learn(DrainEstimate estimate, long nanos, int texts) {
     for (int i = 0; i < 200; i++) {
       estimate.add(nanos, texts);
@@ -37,10 +37,10 @@ class DrainEstimateTest {
   }
 
   @Test
-  void learnsTheCostOfATextOnlyFromPassesOfAtLeastHalfAFullBatch() {
+  void learnsTheCostOfATextOnlyFromBatchesOfAtLeastHalfTheMaximum() {
     DrainEstimate estimate = learn(learnt(), 5_000_000, 1);
 
-    // The pass is now 5 ms, a text still 1 ms: a lone text's cost is not what a long queue costs.
+    // A batch is now 5 ms, a text still 1 ms: a lone text's cost is not what a long queue costs.
     assertThat(estimate.answerWithin(100, 2)).isBetween(ms(54), ms(56));
   }
 
@@ -48,11 +48,11 @@ class DrainEstimateTest {
   void theMostTextsAheadIsTheInverseOfTheAnswerTime() {
     DrainEstimate estimate = learnt();
 
-    // 20 ms for the pass, then 1 ms per text shared by 2 workers: 60 ms leaves room for 80.
+    // 20 ms for the batch, then 1 ms per text shared by 2 workers: 60 ms leaves room for 80.
     assertThat(estimate.mostAheadWithin(ms(60), 2)).isBetween(79, 80);
     assertThat(estimate.answerWithin(estimate.mostAheadWithin(ms(60), 2), 2))
         .isLessThanOrEqualTo(ms(60));
-    // Shorter than one pass: no queue would help, so the queue does not refuse it.
+    // Shorter than one batch: no queue would help, so the queue does not refuse it.
     assertThat(estimate.mostAheadWithin(ms(10), 2)).isEqualTo(Integer.MAX_VALUE);
   }
 
