@@ -40,7 +40,7 @@ final class PassCost {
   private double sz;
   private double suu;
   private double suz;
-  private int passes;
+  private long passes;
   private volatile int overhead = DEFAULT_OVERHEAD;
 
   /** Learns from one pass over {@code positions} padded positions that took {@code nanos}. */
@@ -79,7 +79,7 @@ final class PassCost {
   }
 
   /** How many passes it has learnt from. */
-  synchronized int passes() {
+  synchronized long passes() {
     return passes;
   }
 
