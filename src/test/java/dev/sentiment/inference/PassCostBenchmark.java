@@ -23,8 +23,9 @@ import org.springframework.core.io.DefaultResourceLoader;
  * What one forward pass costs by its shape: {@code rows} texts of {@code length} tokens each. For a
  * model that pays for padding, a pass costs about {@code fixed + rows × length × perToken}; {@code
  * fixed / perToken} is the overhead {@link LengthGroups} weighs against padding when it splits a
- * batch. Run with {@code org.openjdk.jmh.Main PassCostBenchmark -p modelDir=/path/to/model} on the
- * test classpath (README, Performance).
+ * batch, which the workers learn from their passes ({@link PassCost}); this measures it alone, on
+ * one thread. Run with {@code org.openjdk.jmh.Main PassCostBenchmark -p modelDir=/path/to/model} on
+ * the test classpath (README, Performance).
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
