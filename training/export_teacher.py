@@ -21,7 +21,6 @@ import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import data  # noqa: E402
-import minilm  # noqa: E402
 import pretrained  # noqa: E402
 import teacher  # noqa: E402
 from bert_tokenizer import BertTokenizer  # noqa: E402
@@ -54,13 +53,7 @@ def main():
     ap.add_argument("--out", required=True, help="model directory to write")
     args = ap.parse_args()
     torch.set_num_threads(1)  # OpenBLAS runs the big matmuls on both cores
-    onnx_path = pretrained.minilm_onnx()
-    teacher_path = os.path.join(pretrained.CACHE, f"teacher-{args.seed}.pt")
-    if not os.path.exists(teacher_path):
-        teacher.fine_tune(onnx_path, teacher_path, args.seed)
-    model = minilm.from_onnx(onnx_path)
-    model.load_state_dict(torch.load(teacher_path))
-    model.eval()
+    model = teacher.fine_tuned(pretrained.minilm_onnx(), args.seed)
     traced = trace(model)
     print(f"traced teacher: {data.scores(traced, data.eval_sets(BertTokenizer(data.VOCAB)))}")
 

@@ -67,11 +67,19 @@ def fine_tune(onnx_path, out, seed=13, epochs=2, lr=5e-5, batch=32):
     print(f"teacher saved to {out}")
 
 
-def label(onnx_path, teacher_path, encoded):
-    """Teacher P(positive) for each encoded text (~6,000 tokens/s on two cores)."""
+def fine_tuned(onnx_path, seed=13, epochs=2):
+    """The fine-tuned teacher in eval mode; fine-tunes it first unless
+    training/cache/teacher-SEED.pt exists."""
+    path = os.path.join(pretrained.CACHE, f"teacher-{seed}.pt")
+    if not os.path.exists(path):
+        fine_tune(onnx_path, path, seed, epochs)
     model = minilm.from_onnx(onnx_path)
-    model.load_state_dict(torch.load(teacher_path))
-    model.eval()
+    model.load_state_dict(torch.load(path))
+    return model.eval()
+
+
+def label(model, encoded):
+    """Teacher P(positive) for each encoded text (~6,000 tokens/s on two cores)."""
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))  # little padding
     t0, out = time.time(), []
     with torch.no_grad():
@@ -95,13 +103,10 @@ def main():
                     help="where to save the transfer set: (word-piece ids, teacher P(positive))")
     args = ap.parse_args()
     torch.set_num_threads(1)  # OpenBLAS runs the big matmuls on both cores
-    onnx_path = pretrained.minilm_onnx()
-    teacher_path = os.path.join(pretrained.CACHE, f"teacher-{args.seed}.pt")
-    if not os.path.exists(teacher_path):
-        fine_tune(onnx_path, teacher_path, args.seed, args.epochs)
+    model = fine_tuned(pretrained.minilm_onnx(), args.seed, args.epochs)
     tok = BertTokenizer(data.VOCAB)
     transfer = augment.transfer_set(tok, data.read_tsv(data.TRAIN), args.synthetic, args.seed)
-    probs = label(onnx_path, teacher_path, transfer).tolist()
+    probs = label(model, transfer).tolist()
     torch.save([(ids, p) for (ids, _), p in zip(transfer, probs)], args.out)
 
 
