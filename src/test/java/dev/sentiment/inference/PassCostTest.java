@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The overhead of a pass is learnt from the passes' shapes and times. */
@@ -14,22 +15,26 @@ class PassCostTest {
     return 2_700_000 + 210_000 * positions;
   }
 
+  /**
+   * Teaches {@code cost} {@code passes} passes of 4 to 354 positions, each taking {@code nanos}.
+   */
+  private static PassCost feed(PassCost cost, int passes, LongUnaryOperator nanos) {
+    for (int i = 0; i < passes; i++) {
+      long positions = 4 + 50L * (i % 8);
+      cost.add(positions, nanos.applyAsLong(positions));
+    }
+    return cost;
+  }
+
   @Test
   void usesTheDefaultUntilEnoughPassesWereSeen() {
-    PassCost cost = new PassCost();
-    for (int i = 1; i < PassCost.MIN_PASSES; i++) {
-      cost.add(i * 10, transformerNanos(i * 10));
-    }
+    PassCost cost = feed(new PassCost(), PassCost.MIN_PASSES - 1, PassCostTest::transformerNanos);
     assertThat(cost.overheadPositions()).isEqualTo(PassCost.DEFAULT_OVERHEAD);
   }
 
   @Test
   void learnsTheFixedCostInPositions() {
-    PassCost cost = new PassCost();
-    for (int i = 0; i < 40; i++) {
-      long positions = 4 + 50L * (i % 8);
-      cost.add(positions, transformerNanos(positions));
-    }
+    PassCost cost = feed(new PassCost(), 40, PassCostTest::transformerNanos);
     assertThat(cost.overheadPositions()).isEqualTo(13); // 2.7 / 0.21 = 12.9
   }
 
@@ -47,21 +52,13 @@ class PassCostTest {
 
   @Test
   void aModelThatCostsLittleMorePerPositionNeverSplits() {
-    PassCost cost = new PassCost();
-    for (int i = 0; i < 40; i++) {
-      long positions = 10 + 100L * (i % 5);
-      cost.add(positions, 5_000_000 + 10L * positions);
-    }
+    PassCost cost = feed(new PassCost(), 40, positions -> 5_000_000 + 10L * positions);
     assertThat(cost.overheadPositions()).isGreaterThan(100_000);
   }
 
   @Test
   void costGrowingFasterThanLinearlyMeansSplittingIsFree() {
-    PassCost cost = new PassCost();
-    for (int i = 0; i < 40; i++) {
-      long positions = 10 + 100L * (i % 5);
-      cost.add(positions, 1_000L * positions * positions);
-    }
+    PassCost cost = feed(new PassCost(), 40, positions -> 1_000L * positions * positions);
     assertThat(cost.overheadPositions()).isZero();
   }
 
@@ -76,16 +73,10 @@ class PassCostTest {
 
   @Test
   void followsTheModelsCostAsOlderPassesFade() {
-    PassCost cost = new PassCost();
-    for (int i = 0; i < 100; i++) {
-      long positions = 4 + 50L * (i % 8);
-      cost.add(positions, 50_000_000 + 10_000 * positions); // overhead 5,000
-    }
+    // Overhead 5,000 first, then a transformer's.
+    PassCost cost = feed(new PassCost(), 100, positions -> 50_000_000 + 10_000 * positions);
     assertThat(cost.overheadPositions()).isEqualTo(5_000);
-    for (int i = 0; i < 20_000; i++) {
-      long positions = 4 + 50L * (i % 8);
-      cost.add(positions, transformerNanos(positions));
-    }
+    feed(cost, 20_000, PassCostTest::transformerNanos);
     assertThat(cost.overheadPositions()).isEqualTo(13);
   }
 }
