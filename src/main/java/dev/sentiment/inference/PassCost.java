@@ -13,7 +13,7 @@ package dev.sentiment.inference;
  * transformer pays for 13 to 20 positions per pass on one thread, a wider one should pay for fewer
  * (its cost per position grows faster than its cost per pass), and a tiny model almost only for the
  * pass. An overhead set too high keeps padding (the constant 256 this replaced gave that
- * transformer 13 % fewer answers per second at 64 clients, README "Performance"); one set too low
+ * transformer 13 % fewer answers per second at 64 clients, docs/performance.md); one set too low
  * makes needless passes. Older passes fade ({@link #DECAY} per pass), so the line follows the
  * machine. Updated once per pass under a lock: nothing next to a forward pass.
  */
