@@ -44,7 +44,7 @@ trap stop_service EXIT
 
 start_service() {
   "$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" dev.sentiment.SentimentApplication --spring.profiles.active=bench \
-    --server.port=$PORT --logging.level.root=WARN "${MODEL_ARG[@]}" "$@" > "$OUT/service.log" 2>&1 &
+    --server.address=127.0.0.1 --server.port=$PORT --logging.level.root=WARN "${MODEL_ARG[@]}" "$@" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 300); do  # a large model warms up over every shape up to 512 tokens first
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && return 0

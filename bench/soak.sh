@@ -21,7 +21,7 @@ CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 
 JAVA=${JAVA:-java}
 "$JAVA" -Dai.djl.offline=true -Xmx1g -cp "$CP" dev.sentiment.SentimentApplication \
-  --server.port=$PORT --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
+  --server.address=127.0.0.1 --server.port=$PORT --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
