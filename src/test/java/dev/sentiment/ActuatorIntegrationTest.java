@@ -3,6 +3,7 @@ package dev.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,40 @@ class ActuatorIntegrationTest {
         .contains("http_server_requests_seconds_bucket")
         .contains("executor_active_threads")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void prometheusNamesNoFilePathOrClass() {
+    String scrape = http.get("/actuator/prometheus").body();
+    assertThat(scrape).contains("disk_free_bytes").contains("application_started_time_seconds");
+    assertThat(scrape)
+        .doesNotContain(Path.of("").toAbsolutePath().toString())
+        .doesNotContain("path=\"")
+        .doesNotContain("SentimentApplication");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/actuator/health/no-such-group",
+        "/actuator/health/model/extra",
+        "/actuator/health/readiness/x"
+      })
+  void unknownHealthPathsGetProblemJson(String path) {
+    HttpResponse<String> response = http.get(path);
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(response.body())
+        .contains("urn:sentiment:problem:not-found")
+        .contains("\"instance\":\"" + path + "\"");
+  }
+
+  @Test
+  void knownHealthPathsKeepTheirOwnBodies() {
+    HttpResponse<String> readiness = http.get("/actuator/health/readiness");
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("problem");
   }
 
   @ParameterizedTest

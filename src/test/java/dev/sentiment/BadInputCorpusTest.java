@@ -77,7 +77,10 @@ class BadInputCorpusTest {
         "POST",
         "/analyze?timeout_ms=%EF%BC%91%EF%BC%90%EF%BC%90",
         BadRequests.utf8("{\"text\":\"fine\"}"));
-    for (String accept : new String[] {"garbage", "application/json;q=abc", "text/html"}) {
+    for (String accept :
+        new String[] {
+          "garbage", "application/json;q=abc", "text/html", "application/json;q=0", "*/*;q=0"
+        }) {
       corpus.add(
           "/analyze Accept " + accept,
           "POST",
@@ -93,6 +96,12 @@ class BadInputCorpusTest {
           "/analyze",
           BadRequests.utf8("{\"text\":\"" + invisible + "\"}"));
     }
+    corpus.add(
+        "/analyze multipart without boundary",
+        "POST",
+        "/analyze",
+        BadRequests.headers("Content-Type", "multipart/form-data"),
+        BadRequests.utf8("{\"text\":\"fine\"}"));
     for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH", "TRACE"}) {
       corpus.json(
           "/analyze method " + method, method, "/analyze", BadRequests.utf8("{\"text\":\"a\"}"));
@@ -114,6 +123,8 @@ class BadInputCorpusTest {
           "/actuator/health/../env",
           "/actuator/health/./model",
           "/actuator/health/%2e%2e/env",
+          "/actuator/health/no-such-group",
+          "/actuator/health/model/extra",
           "/actuator/health?x=%zz",
           "/actuator/info?x=%zz"
         }) {

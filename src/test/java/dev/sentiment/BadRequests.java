@@ -198,6 +198,14 @@ final class BadRequests {
         target,
         headers("Content-Type", "application/json", "Content-Length", "lots"),
         body);
+    for (String coding : new String[] {"gzip", "deflate", "br", "identity, gzip"}) {
+      add(
+          prefix + " content encoding " + coding,
+          method,
+          target,
+          headers("Content-Type", "application/json", "Content-Encoding", coding),
+          body);
+    }
     add(
         prefix + " unknown transfer encoding",
         method,
@@ -232,6 +240,20 @@ final class BadRequests {
     addRaw(
         prefix + " space in target",
         utf8(method + " " + target + " x HTTP/1.1\r\nHost: x\r\n" + "Connection: close\r\n\r\n"));
+    for (String version : new String[] {"HTTP/2.0", "HTTP/1.2", "HTTP/9.9", "HTTP/0.9"}) {
+      addRaw(
+          prefix + " request line " + version,
+          concat(
+              utf8(
+                  method
+                      + " "
+                      + target
+                      + " "
+                      + version
+                      + "\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: 15\r\nConnection: close\r\n\r\n"),
+              utf8("{\"text\":\"nice\"}")));
+    }
     addRaw(
         prefix + " missing host",
         utf8(method + " " + target + " HTTP/1.1\r\nConnection: close\r\n\r\n"));
@@ -241,6 +263,20 @@ final class BadRequests {
   /** Bad submissions to the batch endpoint: JSON, multipart and header abuse. */
   BadRequests batchSubmissions(String target) {
     String valid = "{\"texts\":[\"a fine sentence\",\"another one\"]}";
+    add(
+        "batch JSON labelled gzip",
+        "POST",
+        target,
+        headers("Content-Type", "application/json", "Content-Encoding", "gzip"),
+        utf8(valid));
+    for (String charset : new String[] {"ISO-8859-1", "latin1", "UTF-16", "no-such-charset"}) {
+      add(
+          "batch JSON charset " + charset,
+          "POST",
+          target,
+          headers("Content-Type", "application/json; charset=" + charset),
+          utf8(valid));
+    }
     for (int cut = 1; cut < valid.length(); cut += 2) {
       json("batch truncated at " + cut, "POST", target, utf8(valid.substring(0, cut)));
     }

@@ -47,6 +47,7 @@ class BatchController {
   @ApiResponse(responseCode = "400", description = "Malformed JSON, no items, bad key")
   @ApiResponse(responseCode = "409", description = "Idempotency-Key used with other content")
   @ApiResponse(responseCode = "413", description = "Too many items or too large a body")
+  @ApiResponse(responseCode = "415", description = "A charset other than UTF-8")
   @PostMapping(
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,6 +56,7 @@ class BatchController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
       HttpServletRequest request)
       throws IOException {
+    UploadFormat.requireUtf8(request.getContentType());
     return accepted(submissions.submit(Caller.of(request), key, UploadFormat.JSON, body));
   }
 

@@ -57,7 +57,11 @@ final class CsvParser implements ItemParser {
       sink.error(
           where,
           itemId,
-          "the record has " + row.fieldCount() + " fields but the header has " + columns);
+          "the record has "
+              + row.fieldCount()
+              + (row.fieldCount() == 1 ? " field" : " fields")
+              + " but the header has "
+              + columns);
     } else {
       sink.text(where, itemId, row.fields().get(text));
     }

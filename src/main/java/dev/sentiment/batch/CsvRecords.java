@@ -50,7 +50,9 @@ final class CsvRecords {
     Scan scan = new Scan(maxFields);
     while (true) {
       if (line.tooLong()) {
-        scan.problem = "line " + line.number() + " is longer than " + lines.maxBytes() + " bytes";
+        // The item is named by the record's first line: name the long one only if it is another.
+        String which = line.number() == first ? "the line" : "line " + line.number();
+        scan.problem = which + " is longer than " + lines.maxBytes() + " bytes";
       } else if (line.malformed() && scan.problem == null) {
         scan.problem = "the record is not valid UTF-8";
       }

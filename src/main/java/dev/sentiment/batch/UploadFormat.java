@@ -58,6 +58,14 @@ enum UploadFormat {
         "Upload a CSV, NDJSON, JSON or plain-text file (by content type or file extension)");
   }
 
+  /**
+   * Refuses (415) a JSON submission body whose content type declares a charset other than UTF-8:
+   * the body is read as UTF-8, so any other would be misread or refused line by line.
+   */
+  static void requireUtf8(String contentType) {
+    parse(contentType);
+  }
+
   private static MediaType parse(String contentType) {
     if (contentType == null || contentType.isBlank()) {
       return null;

@@ -20,9 +20,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
+    String detail = StandardDetails.forStatus(status);
     if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
       // Tomcat's answer to a transfer coding it does not know: the client's mistake, so a 4xx.
       status = HttpStatus.BAD_REQUEST.value();
+      detail = StandardDetails.forStatus(status);
+      response.setStatus(status);
+    } else if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
+      // A request line naming another version (HTTP/2.0 in plain text, HTTP/1.2): also the
+      // client's mistake, and no 5xx may answer one.
+      status = HttpStatus.BAD_REQUEST.value();
+      detail = "Only HTTP/1.0 and HTTP/1.1 requests are served here";
       response.setStatus(status);
     }
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
@@ -37,7 +45,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             + "\",\"status\":"
             + status
             + ",\"detail\":\""
-            + StandardDetails.forStatus(status)
+            + detail
             + "\""
             + instance(request)
             + "}";

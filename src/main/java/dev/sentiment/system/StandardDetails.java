@@ -55,7 +55,12 @@ final class StandardDetails {
       return "The query parameter '" + missing.getParameterName() + "' is required";
     }
     if (e instanceof MissingServletRequestPartException missing) {
-      return "The multipart part '" + missing.getRequestPartName() + "' is required";
+      // Also when the part is there as a plain field (curl -F 'file=<x.csv'): it must be a file.
+      return "The upload needs a file part named '"
+          + missing.getRequestPartName()
+          + "', sent as a file (curl -F "
+          + missing.getRequestPartName()
+          + "=@name.csv)";
     }
     if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
       return "The parameter '" + mismatch.getPropertyName() + "' has an invalid value";

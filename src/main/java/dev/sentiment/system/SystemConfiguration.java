@@ -1,5 +1,6 @@
 package dev.sentiment.system;
 
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -61,6 +64,34 @@ class SystemConfiguration {
     return registration;
   }
 
+  /** Actuator's bare error statuses (an unknown health component) get a problem body. */
+  @Bean
+  FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter(JsonMapper json) {
+    FilterRegistrationBean<EmptyErrorBodyFilter> registration =
+        new FilterRegistrationBean<>(new EmptyErrorBodyFilter(new ProblemWriter(json)));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+    return registration;
+  }
+
+  /**
+   * Whoever can scrape {@code /actuator/prometheus} should learn no file path (the disk-space
+   * metrics' {@code path}) and no class name (the startup-time metrics' main class) from it.
+   */
+  @Bean
+  MeterFilter noInternalsInMetricTags() {
+    return MeterFilter.ignoreTags("path", "main.application.class");
+  }
+
+  /** Before body limits: a coded body is refused whatever its size. */
+  @Bean
+  FilterRegistrationBean<ContentEncodingFilter> contentEncodingFilter(JsonMapper json) {
+    FilterRegistrationBean<ContentEncodingFilter> registration =
+        new FilterRegistrationBean<>(new ContentEncodingFilter(new ProblemWriter(json)));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
       List<BodySizeLimit> limits, WebProperties properties, JsonMapper json) {
@@ -69,6 +100,17 @@ class SystemConfiguration {
             new BodySizeLimitFilter(limits, properties.maxBodySize(), new ProblemWriter(json)));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** {@code q=0} in {@code Accept} refuses a type, which Spring MVC alone does not honour. */
+  @Bean
+  WebMvcConfigurer acceptQuality() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AcceptQualityInterceptor());
+      }
+    };
   }
 
   /** Tomcat's own error answers (before any servlet runs) are problem+json too. */

@@ -250,6 +250,21 @@ class AnalyzeControllerTest {
     assertProblem(result, "unsupported-media-type");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"text/html", "application/json;q=0", "image/png, */*;q=0"})
+  void answers406WhenTheAcceptHeaderExcludesJsonWithoutClassifying(String accept) throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("Accept", accept)
+            .content("{\"text\":\"great\"}")
+            .exchange();
+    assertThat(result).hasStatus(406);
+    assertProblem(result, "not-acceptable");
+    verify(engine, never()).classify(anyString(), any(), any());
+  }
+
   @Test
   void answers405ForGet() throws Exception {
     MvcTestResult result = mvc.get().uri("/analyze").exchange();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +91,20 @@ class AnalyzeIntegrationTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"fine\"}"))
                 .build());
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-42");
+  }
+
+  /** Multipart bodies are parsed only by the route that takes them (lazily), not for any path. */
+  @ParameterizedTest
+  @ValueSource(strings = {"multipart/form-data", "multipart/form-data; boundary=x"})
+  void answers415ForMultipartWithOrWithoutABoundary(String contentType) {
+    HttpResponse<String> response =
+        http.send(
+            http.request("/analyze")
+                .header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"fine\"}"))
+                .build());
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.body()).contains("urn:sentiment:problem:unsupported-media-type");
   }
 
   @Test

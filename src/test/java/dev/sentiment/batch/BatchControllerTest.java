@@ -250,6 +250,36 @@ class BatchControllerTest {
     assertProblem(result, "unsupported-media-type");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"ISO-8859-1", "UTF-16", "windows-1252"})
+  void answers415ForAJsonBodyInAnotherCharsetAndStoresNothing(String charset) throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze_batch")
+            .header("Content-Type", "application/json; charset=" + charset)
+            .content("{\"texts\":[\"a\"]}")
+            .exchange();
+    assertThat(result).hasStatus(415);
+    assertProblem(result, "unsupported-media-type");
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("UTF-8");
+    verify(jobs, never()).reserve(any(), any(), any(), any());
+  }
+
+  @Test
+  void answers415ForACompressedBody() throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/analyze_batch")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("Content-Encoding", "gzip")
+            .content("{\"texts\":[\"a\"]}")
+            .exchange();
+    assertThat(result).hasStatus(415);
+    assertThat(result).hasHeader("Accept-Encoding", "identity");
+    assertProblem(result, "unsupported-media-type");
+    verify(jobs, never()).reserve(any(), any(), any(), any());
+  }
+
   @Test
   void answers400WithoutAFilePart() throws Exception {
     MvcTestResult result =

@@ -103,13 +103,15 @@ class ItemParsersTest {
 
   @Test
   void csvRecordsThatCannotBeReadBecomeErrorsNamingTheirLine() throws IOException {
-    String content = "id,text\n1,good\n2,\"closed\"junk\n3,a,extra\n4,\"never closed\nstill open";
+    String content =
+        "id,text\n1,good\n2,\"closed\"junk\n3,a,extra\nlonely\n4,\"never closed\nstill open";
     assertThat(parse(new CsvParser(), content))
         .containsExactly(
             text("1", "good"),
             new Item("2", null, "line 3: a quoted field is followed by other characters"),
             new Item("3", null, "line 4: the record has 3 fields but the header has 2"),
-            new Item("4", null, "line 5: a quoted field is not closed"));
+            new Item("lonely", null, "line 5: the record has 1 field but the header has 2"),
+            new Item("4", null, "line 6: a quoted field is not closed"));
   }
 
   @Test
@@ -124,7 +126,7 @@ class ItemParsersTest {
 
   @Test
   void quotesInTheCutOffPartOfALineStillCount() throws IOException {
-    String tooLong = "line 2: line 2 is longer than " + MAX_LINE_BYTES + " bytes";
+    String tooLong = "line 2: the line is longer than " + MAX_LINE_BYTES + " bytes";
     // An escaped quote past the cut: the field stays open until line 3.
     String escaped = "id,text\n1,\"" + "a".repeat(5000) + "\"\" more\nend\"\n2,good\n";
     // An escaped quote split by the cut: one quote before it, one after.
