@@ -13,15 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code POST /analyze} end to end over a real port, with the built-in model. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class AnalyzeIntegrationTest {
 
   @LocalServerPort int port;
@@ -91,6 +95,17 @@ class AnalyzeIntegrationTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"fine\"}"))
                 .build());
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-42");
+  }
+
+  /** A scan of methods must not flood the log: the 405 problem tells the caller. */
+  @Test
+  void answers405WithoutAWarningPerRequest(CapturedOutput output) {
+    HttpResponse<String> response = http.get("/analyze");
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.body()).contains("urn:sentiment:problem:method-not-allowed");
+    assertThat(output.getAll())
+        .doesNotContain("PageNotFound")
+        .doesNotContain("Request method 'GET'");
   }
 
   /** Multipart bodies are parsed only by the route that takes them (lazily), not for any path. */
