@@ -30,6 +30,8 @@ final class InferenceWorker implements Runnable {
   private final DrainEstimate drain;
   private final PassCost passCost;
   private final boolean passCostInCpuTime;
+  // The batch taken and not yet reported done to the queue.
+  private List<WorkItem> computing;
 
   InferenceWorker(
       WorkQueue queue,
@@ -65,10 +67,11 @@ final class InferenceWorker implements Runnable {
         if (batch.isEmpty()) {
           return;
         }
+        computing = batch;
         try {
           process(batch, pass);
         } finally {
-          queue.batchDone(batch);
+          computed();
         }
       }
     } catch (InterruptedException e) {
@@ -99,15 +102,28 @@ final class InferenceWorker implements Runnable {
     List<List<WorkItem>> groups =
         splitByLength ? LengthGroups.split(live, passCost.overheadPositions()) : List.of(live);
     long start = System.nanoTime();
-    for (List<WorkItem> group : groups) {
-      run(group, pass);
+    for (int i = 0; i < groups.size(); i++) {
+      run(groups.get(i), pass, i == groups.size() - 1);
     }
     // The queue drains a batch at a time, however many passes it took: a split batch's passes are
     // each too small to teach the estimate what a text costs in a full batch.
     drain.add(System.nanoTime() - start, live.size());
   }
 
-  private void run(List<WorkItem> group, ForwardPass pass) {
+  /**
+   * Tells the queue this worker computes no more, once per batch. Before the last answers go out:
+   * an answer lets its client send the next request at once, and a worker taking that one must not
+   * think this worker still busy, or it waits the whole batch delay for company that never comes
+   * (on two cores the answering worker is easily preempted between its answers and this report).
+   */
+  private void computed() {
+    if (computing != null) {
+      queue.batchDone(computing);
+      computing = null;
+    }
+  }
+
+  private void run(List<WorkItem> group, ForwardPass pass, boolean last) {
     List<EncodedText> texts = new ArrayList<>(group.size());
     int longest = 0;
     boolean engineOwn = false;
@@ -124,7 +140,7 @@ final class InferenceWorker implements Runnable {
     } catch (TranslateException | RuntimeException e) {
       if (group.size() > 1) {
         for (WorkItem item : group) {
-          run(List.of(item), pass);
+          run(List.of(item), pass, false);
         }
       } else {
         log.warn("Inference failed for one text of {} tokens", texts.get(0).length(), e);
@@ -143,6 +159,9 @@ final class InferenceWorker implements Runnable {
     if (splitByLength && !engineOwn) {
       long cost = passCostInCpuTime ? THREADS.getCurrentThreadCpuTime() - cpuStart : elapsed;
       passCost.add((long) group.size() * longest, cost);
+    }
+    if (last) {
+      computed();
     }
     for (int i = 0; i < group.size(); i++) {
       WorkItem item = group.get(i);
