@@ -71,7 +71,10 @@ class ActuatorIntegrationTest {
       strings = {
         "/actuator/health/no-such-group",
         "/actuator/health/model/extra",
-        "/actuator/health/readiness/x"
+        "/actuator/health/readiness/x",
+        "/actuator/health/no-such-group/deeper",
+        "/actuator/health/readiness/x/y",
+        "/actuator/health/a/b/c"
       })
   void unknownHealthPathsGetProblemJson(String path) {
     HttpResponse<String> response = http.get(path);

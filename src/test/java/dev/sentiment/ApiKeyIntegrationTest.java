@@ -66,6 +66,36 @@ class ApiKeyIntegrationTest {
     assertThat(analyze("X-API-Key", "bob-secret-9876543210").statusCode()).isEqualTo(200);
   }
 
+  private HttpResponse<String> analyzeWith(String... headersAndValues) {
+    HttpRequest.Builder request =
+        http.request("/analyze")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(BODY));
+    for (int i = 0; i < headersAndValues.length; i += 2) {
+      request.header(headersAndValues[i], headersAndValues[i + 1]);
+    }
+    return http.send(request.build());
+  }
+
+  /** Which of two keys would win must not depend on header order: several keys are refused. */
+  @Test
+  void refusesSeveralDifferentKeysWith400() {
+    String alice = "alice-secret-0123456789";
+    String bob = "bob-secret-9876543210";
+    for (HttpResponse<String> response :
+        java.util.List.of(
+            analyzeWith("Authorization", "Bearer " + alice, "X-API-Key", bob),
+            analyzeWith("X-API-Key", bob, "Authorization", "Bearer " + alice),
+            analyzeWith("X-API-Key", alice, "X-API-Key", bob),
+            analyzeWith("Authorization", "Bearer " + alice, "Authorization", "Bearer " + bob),
+            analyzeWith("Authorization", "Bearer " + alice, "X-API-Key", "nope"))) {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.body()).contains("urn:sentiment:problem:invalid-request");
+    }
+    assertThat(analyzeWith("Authorization", "Bearer " + alice, "X-API-Key", alice).statusCode())
+        .isEqualTo(200);
+  }
+
   @Test
   void leavesTheHealthProbesOpenAndGuardsTheRest() {
     assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);

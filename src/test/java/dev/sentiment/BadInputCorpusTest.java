@@ -125,6 +125,8 @@ class BadInputCorpusTest {
           "/actuator/health/%2e%2e/env",
           "/actuator/health/no-such-group",
           "/actuator/health/model/extra",
+          "/actuator/health/no-such-group/deeper",
+          "/actuator/health/readiness/x/y",
           "/actuator/health?x=%zz",
           "/actuator/info?x=%zz"
         }) {

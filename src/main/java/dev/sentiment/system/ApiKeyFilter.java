@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,7 +40,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> caller = presented(request).flatMap(keys::nameOf);
+    Set<String> presented = presented(request);
+    if (presented.size() > 1) {
+      // Which key would win would depend on header order; no key is taken rather than a guess.
+      problems.write(
+          request,
+          response,
+          Problems.INVALID_REQUEST.detail(
+              HttpStatus.BAD_REQUEST,
+              "Send one API key, in Authorization: Bearer <key> or X-API-Key: <key>, not several"));
+      return;
+    }
+    Optional<String> caller = presented.stream().findFirst().flatMap(keys::nameOf);
     if (caller.isEmpty()) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       problems.write(
@@ -52,11 +66,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static Optional<String> presented(HttpServletRequest request) {
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.of(authorization.substring(BEARER.length()).trim());
+  /** Every distinct key the request presents: Bearer tokens and {@code X-API-Key} values. */
+  private static Set<String> presented(HttpServletRequest request) {
+    Set<String> presented = new HashSet<>(2);
+    for (String authorization : Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION))) {
+      if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        presented.add(authorization.substring(BEARER.length()).trim());
+      }
     }
-    return Optional.ofNullable(request.getHeader(API_KEY_HEADER)).map(String::trim);
+    for (String key : Collections.list(request.getHeaders(API_KEY_HEADER))) {
+      presented.add(key.trim());
+    }
+    return presented;
   }
 }

@@ -28,6 +28,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,6 +113,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "The query string is malformed: each '%' must start an escape of UTF-8 bytes"),
         request);
+  }
+
+  /**
+   * Actuator answers a health path nested below a name it does not know ({@code
+   * /actuator/health/nothing/deeper}) with this exception instead of the 404 a single unknown name
+   * gets: a client's mistake, answered as one and not logged. Any other is unexpected.
+   */
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<Object> illegalState(IllegalStateException e, WebRequest request) {
+    Object route =
+        request.getAttribute(
+            HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (route instanceof String pattern && pattern.endsWith("/health/**")) {
+      return answer(
+          Problems.NOT_FOUND.detail(HttpStatus.NOT_FOUND, StandardDetails.forStatus(404)), request);
+    }
+    return unexpected(e, request);
   }
 
   @ExceptionHandler(Exception.class)

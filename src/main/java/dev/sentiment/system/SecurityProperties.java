@@ -17,9 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("sentiment.security")
 public record SecurityProperties(Map<String, String> apiKeys) {
 
-  /** Applies the default that annotations cannot express. */
+  /** Applies the default that annotations cannot express, and refuses the reserved name. */
   public SecurityProperties {
     apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+    if (apiKeys.containsKey(Caller.ANONYMOUS)) {
+      // Jobs submitted while keys were off belong to this name: a key with it would own them all.
+      throw new IllegalArgumentException(
+          "The API key name '" + Caller.ANONYMOUS + "' is reserved; choose another name");
+    }
   }
 
   /** Whether requests must present a key. */

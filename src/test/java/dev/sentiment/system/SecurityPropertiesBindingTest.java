@@ -1,6 +1,7 @@
 package dev.sentiment.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,15 @@ class SecurityPropertiesBindingTest {
   @Test
   void namesAreLowerCased() {
     assertThat(bind(Map.of(PREFIX + "REPORTING", "k")).apiKeys()).containsOnlyKeys("reporting");
+  }
+
+  @Test
+  void refusesTheNameThatOwnsJobsSubmittedWithKeysOff() {
+    assertThatThrownBy(() -> bind(Map.of(PREFIX + "ANONYMOUS", "k")))
+        .rootCause()
+        .hasMessageContaining("'anonymous' is reserved");
+    assertThatThrownBy(() -> new SecurityProperties(Map.of("anonymous", "k")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
