@@ -8,6 +8,7 @@ import dev.sentiment.system.InvalidInputException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
 /** Classifies one text within its deadline. */
@@ -23,12 +24,16 @@ class AnalysisService {
   }
 
   /**
-   * The answer, or a future failed with the engine's exceptions or a {@link
-   * java.util.concurrent.TimeoutException} when the deadline passes first. Cancelling the returned
-   * future withdraws the text from the queue.
+   * The answer, or a future failed with the engine's exceptions or a {@link TimeoutException} when
+   * the deadline, counted from the request's arrival ({@link System#nanoTime()}), passes first.
+   * Cancelling the returned future withdraws the text from the queue.
    */
-  CompletableFuture<AnalyzeResponse> analyze(String text, String timeoutMs) {
-    Duration timeout = deadline(timeoutMs);
+  CompletableFuture<AnalyzeResponse> analyze(String text, String timeoutMs, long arrivedNanos) {
+    Duration timeout = deadline(timeoutMs).minusNanos(System.nanoTime() - arrivedNanos);
+    if (timeout.isNegative() || timeout.isZero()) {
+      // Reading and parsing took the whole deadline: no text is queued that cannot be answered.
+      return CompletableFuture.failedFuture(new TimeoutException());
+    }
     CompletableFuture<Prediction> work =
         engine
             .classify(text, timeout, Priority.INTERACTIVE)

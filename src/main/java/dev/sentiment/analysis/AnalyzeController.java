@@ -1,9 +1,11 @@
 package dev.sentiment.analysis;
 
+import dev.sentiment.system.Arrival;
 import dev.sentiment.system.PendingAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +44,9 @@ class AnalyzeController {
       @Valid @RequestBody AnalyzeRequest request,
       @Parameter(description = "A deadline shorter than the server's, in milliseconds")
           @RequestParam(name = "timeout_ms", required = false)
-          String timeoutMs) {
-    return new PendingAnswer<>(service.analyze(request.text(), timeoutMs), properties.timeout());
+          String timeoutMs,
+      HttpServletRequest http) {
+    return new PendingAnswer<>(
+        service.analyze(request.text(), timeoutMs, Arrival.nanos(http)), properties.timeout());
   }
 }

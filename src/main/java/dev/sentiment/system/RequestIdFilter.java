@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new UUID
- * otherwise. It is echoed in the response and carried in the logs as {@code requestId}.
+ * otherwise. It is echoed in the response and carried in the logs as {@code requestId}. Being the
+ * first filter, it also stamps the request's {@link Arrival}.
  */
 class RequestIdFilter extends OncePerRequestFilter {
 
@@ -24,6 +25,7 @@ class RequestIdFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Arrival.stamp(request);
     String id = request.getHeader(HEADER);
     if (id == null || !SANE.matcher(id).matches()) {
       id = UUID.randomUUID().toString();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -99,7 +100,12 @@ class AnalyzeControllerTest {
                 .content("{\"text\":\"great\"}")
                 .exchange())
         .hasStatusOk();
-    verify(engine).classify("great", Duration.ofMillis(250), Priority.INTERACTIVE);
+    ArgumentCaptor<Duration> timeout = ArgumentCaptor.forClass(Duration.class);
+    verify(engine).classify(eq("great"), timeout.capture(), eq(Priority.INTERACTIVE));
+    // What is left of 250 ms once the request has been read (the deadline counts from arrival).
+    assertThat(timeout.getValue())
+        .isLessThanOrEqualTo(Duration.ofMillis(250))
+        .isGreaterThan(Duration.ofMillis(50));
   }
 
   @ParameterizedTest
