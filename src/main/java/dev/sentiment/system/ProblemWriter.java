@@ -32,8 +32,9 @@ class ProblemWriter {
     request.setAttribute(Problems.ATTRIBUTE, slugOf(problem));
     response.resetBuffer();
     response.setStatus(problem.getStatus());
+    // Bytes in UTF-8, as JSON always is; no charset parameter, as the controllers' answers have
+    // none, so every problem carries the same Content-Type.
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), problem);
   }
 

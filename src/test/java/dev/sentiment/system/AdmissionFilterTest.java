@@ -35,7 +35,7 @@ class AdmissionFilterTest {
     assertThat(passedOn).hasValue(0);
     assertThat(response.getStatus()).isEqualTo(503);
     assertThat(response.getHeader("Retry-After")).isEqualTo("4");
-    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentType()).isEqualTo("application/problem+json");
     assertThat(response.getContentAsString())
         .contains("\"type\":\"urn:sentiment:problem:overloaded\"", "\"status\":503", "/analyze")
         .doesNotContain("Exception");
