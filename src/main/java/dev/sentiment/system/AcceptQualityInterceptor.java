@@ -3,7 +3,6 @@ package dev.sentiment.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -25,8 +24,8 @@ class AcceptQualityInterceptor implements HandlerInterceptor {
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
       throws HttpMediaTypeNotAcceptableException {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
-    // Most requests name no zero weight: they need no parsing here.
-    if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("q=0")) {
+    // Most requests name no zero weight: they need no parsing (nor a lower-cased copy) here.
+    if (accept == null || (!accept.contains("q=0") && !accept.contains("Q=0"))) {
       return true;
     }
     if (!(request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE)

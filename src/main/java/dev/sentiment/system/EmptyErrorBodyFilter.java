@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,14 +34,8 @@ class EmptyErrorBodyFilter extends OncePerRequestFilter {
     chain.doFilter(request, held);
     int status = held.getStatus();
     if (status >= 400 && !held.bodyStarted && !response.isCommitted()) {
-      HttpStatus known = HttpStatus.resolve(status);
-      if (known != null) {
-        problems.write(
-            request,
-            response,
-            Problems.forStatus(status).detail(known, StandardDetails.forStatus(status)));
-        return;
-      }
+      problems.write(request, response, StandardDetails.problem(HttpStatusCode.valueOf(status)));
+      return;
     }
     if (held.flushHeld) {
       response.flushBuffer();

@@ -126,8 +126,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         request.getAttribute(
             HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (route instanceof String pattern && pattern.endsWith("/health/**")) {
-      return answer(
-          Problems.NOT_FOUND.detail(HttpStatus.NOT_FOUND, StandardDetails.forStatus(404)), request);
+      return answer(StandardDetails.problem(HttpStatus.NOT_FOUND), request);
     }
     return unexpected(e, request);
   }

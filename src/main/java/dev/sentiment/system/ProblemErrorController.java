@@ -27,9 +27,7 @@ class ProblemErrorController implements ErrorController {
   ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
     RequestIdFilter.nameIfUnnamed(response);
     HttpStatus status = status(request);
-    ProblemDetail problem =
-        Problems.forStatus(status.value())
-            .detail(status, StandardDetails.forStatus(status.value()));
+    ProblemDetail problem = StandardDetails.problem(status);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (uri instanceof String path) {
       try {

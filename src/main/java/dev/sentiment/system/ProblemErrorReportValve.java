@@ -20,11 +20,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
-    String detail = StandardDetails.forStatus(status);
+    String detail = null;
     if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
       // Tomcat's answer to a transfer coding it does not know: the client's mistake, so a 4xx.
       status = HttpStatus.BAD_REQUEST.value();
-      detail = StandardDetails.forStatus(status);
       response.setStatus(status);
     } else if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
       // A request line naming another version (HTTP/2.0 in plain text, HTTP/1.2): also the
@@ -45,7 +44,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             + "\",\"status\":"
             + status
             + ",\"detail\":\""
-            + detail
+            + (detail != null ? detail : StandardDetails.forStatus(status))
             + "\""
             + instance(request)
             + "}";

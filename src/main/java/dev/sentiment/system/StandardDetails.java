@@ -3,7 +3,9 @@ package dev.sentiment.system;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -37,6 +39,11 @@ final class StandardDetails {
       default ->
           status >= 500 ? "An unexpected error occurred" : "The request could not be processed";
     };
+  }
+
+  /** The problem for an error of this status when nothing more specific is known. */
+  static ProblemDetail problem(HttpStatusCode status) {
+    return Problems.forStatus(status.value()).detail(status, forStatus(status.value()));
   }
 
   /** The detail for one of Spring MVC's own exceptions, answered with {@code status}. */
