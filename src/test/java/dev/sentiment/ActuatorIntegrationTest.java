@@ -44,7 +44,8 @@ class ActuatorIntegrationTest {
   void prometheusExportsTheServiceMetrics() {
     http.postJson("/analyze", "{\"text\":\"lovely\"}");
     assertThat(http.get("/actuator/prometheus").body())
-        .contains("sentiment_requests_total{outcome=\"ok\"}")
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*problem=\"none\"[^}]*uri=\"/analyze\"")
         .contains("sentiment_queue_wait_seconds_bucket")
         .contains("sentiment_inference_seconds_bucket")
         .contains("sentiment_batch_size_count")
@@ -54,6 +55,14 @@ class ActuatorIntegrationTest {
         .contains("http_server_requests_seconds_bucket")
         .contains("executor_active_threads")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void requestsAreCountedByTheProblemTheyWereAnsweredWith() {
+    http.postJson("/analyze", "{}");
+    assertThat(http.get("/actuator/prometheus").body())
+        .containsPattern(
+            "http_server_requests_seconds_count\\{[^}]*problem=\"invalid-request\"[^}]*status=\"400\"[^}]*uri=\"/analyze\"");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sentiment;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,8 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the package-by-feature layout honest: DJL stays inside {@code inference}, and features talk
- * to each other only through {@code inference} (the engine) and {@code system} (web plumbing).
+ * Keeps the package-by-feature layout honest: DJL stays inside {@code inference}; features ({@code
+ * analysis}, {@code batch}, the page) talk to each other only through {@code inference} (the
+ * engine) and {@code web} (cross-cutting web plumbing), which knows no feature and no engine.
  */
 @AnalyzeClasses(packages = "dev.sentiment", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,7 +35,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "dev.sentiment.analysis..", "dev.sentiment.batch..", "dev.sentiment.system..");
+              "dev.sentiment.analysis..", "dev.sentiment.batch..", "dev.sentiment.web..");
 
   @ArchTest
   static final ArchRule analysisDoesNotReachIntoBatch =
@@ -54,13 +56,37 @@ class ArchitectureTest {
           .resideInAPackage("dev.sentiment.analysis..");
 
   @ArchTest
-  static final ArchRule systemKnowsNoFeature =
+  static final ArchRule webKnowsNoFeature =
       noClasses()
           .that()
-          .resideInAPackage("dev.sentiment.system..")
+          .resideInAPackage("dev.sentiment.web..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("dev.sentiment.analysis..", "dev.sentiment.batch..");
+          .resideInAnyPackage(
+              "dev.sentiment.analysis..", "dev.sentiment.batch..", "dev.sentiment.inference..")
+          .because("cross-cutting web code serves every feature; each maps its own exceptions");
+
+  @ArchTest
+  static final ArchRule webCoreKnowsNoWebPart =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.sentiment.web")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.sentiment.web.problem..",
+              "dev.sentiment.web.guard..",
+              "dev.sentiment.web.async..",
+              "dev.sentiment.web.auth..")
+          .because("the parts of web depend on its core (request ids, filter order), not back");
+
+  @ArchTest
+  static final ArchRule webPartsAreFreeOfCycles =
+      slices().matching("dev.sentiment.web.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule nothingIsLeftInTheOldSystemPackage =
+      noClasses().should().resideInAPackage("dev.sentiment.system..").allowEmptyShould(true);
 
   @ArchTest
   static final ArchRule controllersArePackagePrivate =

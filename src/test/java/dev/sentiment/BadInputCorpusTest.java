@@ -3,7 +3,7 @@ package dev.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentiment.BadRequests.BadRequest;
-import dev.sentiment.system.Problems;
+import dev.sentiment.web.problem.Problems;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

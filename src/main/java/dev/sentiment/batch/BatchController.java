@@ -1,9 +1,10 @@
 package dev.sentiment.batch;
 
-import dev.sentiment.system.Caller;
-import dev.sentiment.system.InvalidInputException;
+import dev.sentiment.web.auth.Caller;
+import dev.sentiment.web.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** {@code /analyze_batch}: submit a job, follow it, read its results, cancel it. */
+@Tag(name = "batch jobs", description = "Classify a file of texts in the background")
 @RestController
 @RequestMapping(BatchController.PATH)
 class BatchController {

@@ -1,6 +1,6 @@
 package dev.sentiment.batch;
 
-import dev.sentiment.system.BodySizeLimit;
+import dev.sentiment.web.guard.BodySizeLimit;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

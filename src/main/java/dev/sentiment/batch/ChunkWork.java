@@ -1,5 +1,6 @@
 package dev.sentiment.batch;
 
+import dev.sentiment.inference.Deadline;
 import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.inference.InferenceException;
 import dev.sentiment.inference.Prediction;
@@ -83,7 +84,9 @@ class ChunkWork {
     for (ItemStore.PendingItem item : pending) {
       String text = item.item().text();
       answers.add(
-          text == null ? null : engine.classify(text, properties.itemTimeout(), Priority.BULK));
+          text == null
+              ? null
+              : engine.classify(text, Deadline.in(properties.itemTimeout()), Priority.BULK));
     }
     // Admission to a full bulk lane is interruptible; clear the flag before any database work.
     boolean interrupted = Thread.interrupted();

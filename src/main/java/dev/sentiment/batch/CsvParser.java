@@ -1,6 +1,6 @@
 package dev.sentiment.batch;
 
-import dev.sentiment.system.InvalidInputException;
+import dev.sentiment.web.problem.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

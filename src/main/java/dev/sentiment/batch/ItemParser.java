@@ -6,8 +6,8 @@ import java.io.InputStream;
 /**
  * Reads the items of one submission format from a stream into a sink, never holding more than one
  * item. A problem with the document as a whole is an {@link
- * dev.sentiment.system.InvalidInputException} (400); a problem with one line or record becomes an
- * error item.
+ * dev.sentiment.web.problem.InvalidInputException} (400); a problem with one line or record becomes
+ * an error item.
  */
 interface ItemParser {
 

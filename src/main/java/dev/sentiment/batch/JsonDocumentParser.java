@@ -1,8 +1,8 @@
 package dev.sentiment.batch;
 
-import dev.sentiment.system.BodyErrors;
-import dev.sentiment.system.InvalidInputException;
-import dev.sentiment.system.PayloadTooLargeException;
+import dev.sentiment.web.problem.BodyErrors;
+import dev.sentiment.web.problem.InvalidInputException;
+import dev.sentiment.web.problem.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;

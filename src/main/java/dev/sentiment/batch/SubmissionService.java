@@ -2,7 +2,7 @@ package dev.sentiment.batch;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import dev.sentiment.system.InvalidInputException;
+import dev.sentiment.web.problem.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

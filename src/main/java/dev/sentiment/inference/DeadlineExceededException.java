@@ -6,6 +6,6 @@ import java.util.concurrent.TimeoutException;
 public class DeadlineExceededException extends TimeoutException {
 
   DeadlineExceededException() {
-    super("The deadline passed before inference started");
+    super("The deadline passed before the answer was computed");
   }
 }

@@ -82,6 +82,16 @@ final class EngineMetrics {
     }
   }
 
+  /** One text read in windows: each window's tokens, and one truncation if it was cut. */
+  void admitted(DocumentReader.Document document) {
+    for (EncodedText window : document.windows()) {
+      inputTokens.record(window.length());
+    }
+    if (document.truncated()) {
+      truncations.increment();
+    }
+  }
+
   void waited(long nanos) {
     queueWait.record(nanos, TimeUnit.NANOSECONDS);
   }

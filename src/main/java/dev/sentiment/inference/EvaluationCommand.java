@@ -48,7 +48,7 @@ public final class EvaluationCommand {
     long start = System.nanoTime();
     List<CompletableFuture<Prediction>> answers = new ArrayList<>(rows.size());
     for (String[] row : rows) {
-      answers.add(engine.classify(row[0], Duration.ofHours(1), Priority.BULK));
+      answers.add(engine.classify(row[0], Deadline.in(Duration.ofHours(1)), Priority.BULK));
     }
     Evaluation evaluation = new Evaluation(info.labels());
     for (int i = 0; i < rows.size(); i++) {

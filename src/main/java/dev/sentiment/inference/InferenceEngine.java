@@ -1,48 +1,37 @@
 package dev.sentiment.inference;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Classifies texts with the configured model. Texts are tokenized on the caller's thread, admitted
- * into a bounded {@link WorkQueue} and computed in batches by workers on a dedicated {@link
- * ThreadPoolTaskExecutor}; the caller gets a {@link CompletableFuture} at once. Admission never
- * blocks an interactive caller: a full queue, or one that would keep a text past its deadline, is
- * an immediately failed future.
- *
- * <p>The model loads in the background when the application starts, so liveness is answered at
- * once; {@link #ready()} turns true only after a warm-up and a self-test on known sentences.
+ * Classifies texts with the configured model: the one entry point of the inference feature. A text
+ * is tokenized on the caller's thread, admitted into the {@link WorkQueue} by the {@link Admission}
+ * rule, computed in a batch by an {@link InferenceWorker}, and answered through the future returned
+ * at once. Admission never blocks an interactive caller: refused texts get an already failed
+ * future. The text's {@link Deadline} is enforced here alone. Loading and readiness are {@link
+ * EngineLifecycle}'s.
  */
 public class InferenceEngine implements SmartLifecycle {
 
   /** Stops after the web server has finished its in-flight requests, so they get answers. */
   public static final int PHASE = Integer.MAX_VALUE - 4096;
 
-  private static final Logger log = LoggerFactory.getLogger(InferenceEngine.class);
-  private static final Duration LONGEST_DEADLINE = Duration.ofDays(1);
-
   private final InferenceProperties properties;
-  private final ResourceLoader resources;
   private final ThreadPoolTaskExecutor executor;
+  private final EngineLifecycle lifecycle;
   private final WorkQueue queue;
+  private final Admission admission;
+  private final DeadlineTimer deadlines = new DeadlineTimer();
   private final EngineMetrics metrics;
   private final DrainEstimate drain;
-  // Resolved once: admission reads it on every request, and availableProcessors() asks the OS
-  // (CPU affinity, container quota) on each call: 1 % of a request thread's CPU in a profile.
-  private final int workers;
-  private volatile EngineState state = EngineState.STOPPED;
-  private volatile LoadedModel loaded;
-  private int generation;
 
   InferenceEngine(
       InferenceProperties properties,
@@ -50,72 +39,145 @@ public class InferenceEngine implements SmartLifecycle {
       ThreadPoolTaskExecutor executor,
       MeterRegistry registry) {
     this.properties = properties;
-    this.resources = resources;
     this.executor = executor;
-    this.workers = properties.effectiveWorkers();
+    // Resolved once: availableProcessors() asks the OS on each call (1 % of a request's CPU).
+    int workers = properties.effectiveWorkers();
+    this.lifecycle = new EngineLifecycle(properties, resources, workers);
+    this.drain = new DrainEstimate(properties.maxBatchSize());
+    this.admission = new Admission(properties.queueCapacity(), drain, workers);
     this.queue =
         new WorkQueue(
-            properties.queueCapacity(),
             properties.bulkQueueCapacity(),
-            properties.bulkBatchWhileInteractive(),
-            workers);
+            new BatchPolicy(properties.bulkBatchWhileInteractive(), workers));
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
-    this.drain = new DrainEstimate(properties.maxBatchSize());
   }
 
   /**
    * Classifies one text. The future fails with {@link ModelNotReadyException} before the model is
-   * ready, {@link OverloadedException} when the interactive lane is full or its texts would keep
-   * this one past its deadline, {@link UnreadableTextException} when the text has nothing to
-   * classify, {@link DeadlineExceededException} when the timeout passed before a worker reached the
-   * text, and {@link InferenceException} when the model failed on it. Cancelling the future, or
-   * completing it otherwise, keeps the text from being computed. A {@link Priority#BULK} call waits
-   * for room in its lane, so it must not come from a request thread.
+   * ready, {@link OverloadedException} when the {@link Admission} rule refuses it, {@link
+   * UnreadableTextException} when the text has nothing to classify, {@link
+   * DeadlineExceededException} when the deadline passes first, and {@link InferenceException} when
+   * the model failed on it. Cancelling the future keeps the text from being computed. A {@link
+   * Priority#BULK} call waits for room in its lane, so it must not come from a request thread.
    */
-  public CompletableFuture<Prediction> classify(String text, Duration timeout, Priority priority) {
-    if (state != EngineState.READY) {
+  public CompletableFuture<Prediction> classify(String text, Deadline deadline, Priority priority) {
+    if (lifecycle.state() != EngineState.READY) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
     }
-    return admit(text, timeout, priority, true);
+    return admit(text, deadline, priority, true);
   }
 
   /**
-   * Whether an interactive text with this deadline would be refused now, and if so the estimated
-   * wait before the queue takes texts again (what a refusal's {@code Retry-After} says): the lane
-   * is full, or the texts already waiting would keep this one past its deadline. Lets a caller
-   * refuse a request before spending work on it: under overload a refusal must cost far less than
-   * an answer, or refusing eats the capacity it protects.
+   * Analyses whole texts, however long: each is read in windows that fit the model (see {@link
+   * DocumentReader}), every window classified and the document's answer aggregated; with {@code
+   * sentences}, each sentence is also classified alone. One future per text, in order. A text with
+   * nothing to classify fails alone ({@link UnreadableTextException}); the others are admitted
+   * together by the {@link Admission} rule, counting every window and sentence, or all refused
+   * ({@link OverloadedException}): a request is never half-answered. Otherwise as {@link
+   * #classify}.
    */
-  public Optional<Duration> refusal(Duration deadline) {
-    int waiting = queue.size(Priority.INTERACTIVE);
-    boolean refused = waiting >= properties.queueCapacity() || waiting > mostAhead(deadline);
-    return refused ? Optional.of(retryAfter()) : Optional.empty();
+  public List<CompletableFuture<TextAnalysis>> analyze(
+      List<String> texts, Deadline deadline, Priority priority, boolean sentences) {
+    LoadedModel current = lifecycle.loaded();
+    if (lifecycle.state() != EngineState.READY || current == null) {
+      return failAll(texts.size(), new ModelNotReadyException(notReadyReason()));
+    }
+    if (deadline.passed()) {
+      return failAll(texts.size(), new DeadlineExceededException());
+    }
+    List<CompletableFuture<TextAnalysis>> answers = new ArrayList<>(texts.size());
+    List<DocumentAnswer> admitted = new ArrayList<>(texts.size());
+    List<WorkItem> items = new ArrayList<>();
+    for (String text : texts) {
+      DocumentReader.Document document;
+      try {
+        document = current.reader.read(text, sentences);
+      } catch (RuntimeException e) {
+        answers.add(
+            CompletableFuture.failedFuture(
+                new InferenceException("The text could not be tokenized", e)));
+        continue;
+      }
+      if (!document.readable()) {
+        answers.add(CompletableFuture.failedFuture(new UnreadableTextException()));
+        continue;
+      }
+      DocumentAnswer answer =
+          new DocumentAnswer(
+              document,
+              priority,
+              true,
+              deadline,
+              current.encoder.specialTokens(),
+              current.info.labels());
+      metrics.admitted(document);
+      admitted.add(answer);
+      items.addAll(answer.items);
+      answers.add(answer.future);
+    }
+    Optional<RuntimeException> refused = enqueue(items, deadline, priority);
+    if (refused.isPresent()) {
+      admitted.forEach(answer -> answer.future.completeExceptionally(refused.get()));
+      return answers;
+    }
+    items.forEach(item -> deadlines.watch(item.future, deadline));
+    admitted.forEach(DocumentAnswer::start);
+    return answers;
+  }
+
+  /** Queues every item, or none: the reason they were refused, if they were. */
+  private Optional<RuntimeException> enqueue(
+      List<WorkItem> items, Deadline deadline, Priority priority) {
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (priority == Priority.INTERACTIVE) {
+      int adding = items.size();
+      return queue.offer(items, waiting -> admission.admits(waiting, adding, deadline))
+          ? Optional.empty()
+          : Optional.of(new OverloadedException(retryAfter()));
+    }
+    try {
+      for (WorkItem item : items) {
+        if (!queue.put(item)) {
+          items.forEach(each -> each.future.cancel(false));
+          return Optional.of(new ModelNotReadyException("Shutting down"));
+        }
+      }
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      items.forEach(each -> each.future.cancel(false));
+      return Optional.of(new CancellationException("Interrupted"));
+    }
+  }
+
+  private static <T> List<CompletableFuture<T>> failAll(int count, Exception failure) {
+    List<CompletableFuture<T>> failed = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      failed.add(CompletableFuture.failedFuture(failure));
+    }
+    return failed;
   }
 
   /**
-   * The most texts a new one may wait behind and meet its deadline. A deadline shorter than one
-   * pass is not the queue's doing: such a text is admitted and answered 408 if it expires.
+   * Whether an interactive text with this deadline would be refused now, and if so what a refusal's
+   * {@code Retry-After} says: the same rule {@link #classify} applies, asked before any work is
+   * spent on a request, since under overload a refusal must cost far less than an answer.
    */
-  private int mostAhead(Duration deadline) {
-    return drain.mostAheadWithin(deadline, workers);
+  public Optional<Duration> refusal(Deadline deadline) {
+    return admission.refusal(queue.size(Priority.INTERACTIVE), 1, deadline, queued());
   }
 
-  /** Texts of this priority waiting for a worker, for tests that must know none was taken. */
-  int waiting(Priority priority) {
-    return queue.size(priority);
-  }
-
-  /** The estimate admission decides by, for tests that must know where its boundary lies. */
-  DrainEstimate drain() {
-    return drain;
-  }
-
-  /** Admits a text; {@code counted} is false for the engine's own warm-up and self-test texts. */
   private CompletableFuture<Prediction> admit(
-      String text, Duration timeout, Priority priority, boolean counted) {
-    LoadedModel current = loaded;
+      String text, Deadline deadline, Priority priority, boolean counted) {
+    LoadedModel current = lifecycle.loaded();
     if (current == null) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
+    }
+    if (deadline.passed()) {
+      // Reading and parsing took the whole deadline: no text is queued that cannot be answered.
+      return CompletableFuture.failedFuture(new DeadlineExceededException());
     }
     EncodedText encoded;
     try {
@@ -130,108 +192,82 @@ public class InferenceEngine implements SmartLifecycle {
     if (counted) {
       metrics.admitted(encoded);
     }
-    long now = System.nanoTime();
-    Duration bounded = timeout.compareTo(LONGEST_DEADLINE) > 0 ? LONGEST_DEADLINE : timeout;
-    WorkItem item = new WorkItem(encoded, priority, counted, now, now + bounded.toNanos());
+    WorkItem item = new WorkItem(encoded, priority, counted, System.nanoTime(), deadline);
     if (priority == Priority.INTERACTIVE) {
       // The engine's own warm-up texts are never refused for a deadline.
-      if (!queue.offer(item, counted ? mostAhead(bounded) : Integer.MAX_VALUE)) {
+      if (!queue.offer(List.of(item), w -> !counted || admission.admits(w, 1, deadline))) {
         return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
       }
-      return item.future;
-    }
-    try {
-      if (!queue.put(item)) {
-        return CompletableFuture.failedFuture(new ModelNotReadyException("Shutting down"));
+    } else {
+      try {
+        if (!queue.put(item)) {
+          return CompletableFuture.failedFuture(new ModelNotReadyException("Shutting down"));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(new CancellationException("Interrupted"));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CompletableFuture.failedFuture(new CancellationException("Interrupted"));
     }
+    deadlines.watch(item.future, deadline);
     return item.future;
   }
 
+  private int queued() {
+    return queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK);
+  }
+
   private Duration retryAfter() {
-    return drain.retryAfter(queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK), workers);
+    return admission.retryAfter(queued());
   }
 
   /** The model, once its files have been read. */
   public Optional<ModelInfo> model() {
-    LoadedModel current = loaded;
+    LoadedModel current = lifecycle.loaded();
     return Optional.ofNullable(current == null ? null : current.info);
   }
 
   /** Whether texts are accepted: the model is loaded, warmed up and passed its self-test. */
   public boolean ready() {
-    return state == EngineState.READY;
+    return lifecycle.state() == EngineState.READY;
   }
 
   /** A short, client-safe explanation of why the engine is not ready. */
   public String notReadyReason() {
-    return state.reason();
+    return lifecycle.state().reason();
+  }
+
+  EngineState state() {
+    return lifecycle.state();
   }
 
   /** Waits until loading has ended, well or badly; true if the engine is ready. */
   boolean awaitSettled(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!state.settled() && System.nanoTime() - deadline < 0) {
-      Thread.sleep(20);
-    }
-    return ready();
+    return lifecycle.awaitSettled(timeout);
   }
 
-  EngineState state() {
-    return state;
+  /** Texts of this priority waiting for a worker, for tests that must know none was taken. */
+  int waiting(Priority priority) {
+    return queue.size(priority);
+  }
+
+  /** The estimate admission decides by, for tests that must know where its boundary lies. */
+  DrainEstimate drain() {
+    return drain;
   }
 
   /** Loads the model in the background; a stopped engine may be started again. */
   @Override
-  public synchronized void start() {
-    if (state != EngineState.STOPPED) {
-      return;
-    }
-    int current = ++generation;
+  public void start() {
     queue.reopen();
-    state = EngineState.LOADING;
-    TorchScriptModel.configureRuntime(properties);
-    Thread loader = new Thread(() -> load(current), "model-loader");
-    loader.setDaemon(true);
-    loader.start();
-  }
-
-  private void load(int current) {
-    try {
-      LoadedModel candidate = LoadedModel.load(properties, resources, workers);
-      synchronized (this) {
-        if (current != generation) {
-          candidate.close();
-          return;
-        }
-        loaded = candidate;
-        for (int i = 0; i < workers; i++) {
-          executor.execute(() -> runWorker(candidate));
-        }
-        state = EngineState.WARMING;
-      }
-      ModelInfo info = candidate.info;
-      log.info("Loaded model {} {} with labels {}", info.name(), info.version(), info.labels());
-      new ModelCheck((t, timeout, p) -> admit(t, timeout, p, false), info, properties)
-          .warmUpAndSelfTest();
-      becomeIf(current, EngineState.READY);
-      log.info("Model {} is ready", info.name());
-    } catch (IOException | ModelCheck.SelfTestFailure | RuntimeException e) {
-      if (becomeIf(current, EngineState.FAILED)) {
-        log.error("The model could not be made ready: {}", e.getMessage(), e);
-      }
-    }
-  }
-
-  private synchronized boolean becomeIf(int current, EngineState next) {
-    if (current == generation) {
-      state = next;
-      return true;
-    }
-    return false;
+    lifecycle.start(
+        model -> {
+          for (int i = 0; i < properties.effectiveWorkers(); i++) {
+            executor.execute(() -> runWorker(model));
+          }
+        },
+        info ->
+            new ModelCheck((t, d, p) -> admit(t, d, p, false), info, properties)
+                .warmUpAndSelfTest());
   }
 
   private void runWorker(LoadedModel model) {
@@ -247,40 +283,18 @@ public class InferenceEngine implements SmartLifecycle {
   /** Refuses new texts, lets the workers finish every admitted one, then releases the model. */
   @Override
   public void stop() {
-    LoadedModel stopping;
-    synchronized (this) {
-      generation++;
-      state = EngineState.STOPPED;
-      stopping = loaded;
-      loaded = null;
-    }
+    LoadedModel stopping = lifecycle.stop();
     queue.close();
-    if (stopping == null) {
-      return;
-    }
-    try {
-      if (!stopping.awaitWorkers(30, TimeUnit.SECONDS)) {
-        log.warn("Inference workers did not finish within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    stopping.close();
+    EngineLifecycle.release(stopping);
   }
 
   @Override
   public boolean isRunning() {
-    return state != EngineState.STOPPED;
+    return lifecycle.state() != EngineState.STOPPED;
   }
 
   @Override
   public int getPhase() {
     return PHASE;
-  }
-
-  /** Admission as {@link ModelCheck} uses it, bypassing the readiness gate it is there to open. */
-  @FunctionalInterface
-  interface Admission {
-    CompletableFuture<Prediction> admit(String text, Duration timeout, Priority priority);
   }
 }

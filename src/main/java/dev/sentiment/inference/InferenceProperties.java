@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param selfTest known sentences and the labels they must get before the model is declared ready;
  *     a case whose label the model does not have is skipped. Default: one clear positive and one
  *     clear negative English sentence.
+ * @param maxWindows the most windows of the model's maximum length read of one text (64 windows of
+ *     128 tokens for the built-in model: about 6,000 English words); the rest of a longer text is
+ *     not read, and its answer says {@code truncated}
  */
 @Validated
 @ConfigurationProperties("sentiment.inference")
@@ -46,7 +49,8 @@ public record InferenceProperties(
     @DefaultValue("8") @Min(1) int bulkBatchWhileInteractive,
     @DefaultValue("false") boolean graphOptimizer,
     @DefaultValue("3") @Min(0) int warmupRounds,
-    List<@Valid SelfTestCase> selfTest) {
+    List<@Valid SelfTestCase> selfTest,
+    @DefaultValue("64") @Min(1) int maxWindows) {
 
   /** Applies the defaults that annotations cannot express. */
   public InferenceProperties {
@@ -84,7 +88,8 @@ public record InferenceProperties(
         8,
         false,
         warmupRounds,
-        null);
+        null,
+        64);
   }
 
   /** The worker count after resolving 0 to the number of available cores. */

@@ -5,9 +5,7 @@ import dev.sentiment.inference.TorchScriptModel.ForwardPass;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,13 +84,14 @@ final class InferenceWorker implements Runnable {
       if (item.future.isCancelled()) {
         metrics.skippedCancelled();
       } else if (item.future.isDone()) {
-        // Completed elsewhere: the caller's own timeout fired while the text waited.
+        // Completed elsewhere: its deadline timer fired while the text waited.
         metrics.skippedExpired();
       } else if (item.expiredAt(now)) {
         metrics.skippedExpired();
         item.future.completeExceptionally(new DeadlineExceededException());
       } else {
         metrics.waited(now - item.admittedNanos);
+        item.startedNanos = now;
         live.add(item);
       }
     }
@@ -155,6 +154,10 @@ final class InferenceWorker implements Runnable {
     }
     long elapsed = System.nanoTime() - start;
     metrics.pass(group.size(), elapsed);
+    for (WorkItem item : group) {
+      // Read by the text's answer once the future completes, which publishes it.
+      item.computedNanos = start + elapsed;
+    }
     // Not from the warm-up: each shape's first pass there costs several times a later one.
     if (splitByLength && !engineOwn) {
       long cost = passCostInCpuTime ? THREADS.getCurrentThreadCpuTime() - cpuStart : elapsed;
@@ -174,16 +177,10 @@ final class InferenceWorker implements Runnable {
   }
 
   private Prediction toPrediction(float[] probabilities, EncodedText text) {
-    Map<String, Double> byLabel = new LinkedHashMap<>();
-    int best = 0;
-    for (int i = 0; i < probabilities.length; i++) {
-      // Through the float's shortest decimal form, so 0.97f is answered as 0.97, not 0.9700000286.
-      byLabel.put(labels.get(i), Double.parseDouble(Float.toString(probabilities[i])));
-      if (probabilities[i] > probabilities[best]) {
-        best = i;
-      }
+    double[] widened = new double[probabilities.length];
+    for (int i = 0; i < widened.length; i++) {
+      widened[i] = probabilities[i];
     }
-    String label = labels.get(best);
-    return new Prediction(label, byLabel.get(label), byLabel, text.length(), text.truncated());
+    return Prediction.of(labels, widened, text.length(), text.truncated());
   }
 }

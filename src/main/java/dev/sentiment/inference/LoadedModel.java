@@ -14,13 +14,16 @@ final class LoadedModel implements AutoCloseable {
 
   final ModelInfo info;
   final TextEncoder encoder;
+  final DocumentReader reader;
   final TorchScriptModel model;
   final PassCost passCost = new PassCost();
   private final CountDownLatch workersRunning;
 
-  private LoadedModel(ModelInfo info, TextEncoder encoder, TorchScriptModel model, int workers) {
+  private LoadedModel(
+      ModelInfo info, TextEncoder encoder, TorchScriptModel model, int workers, int maxWindows) {
     this.info = info;
     this.encoder = encoder;
+    this.reader = new DocumentReader(encoder, info.maxLength(), maxWindows);
     this.model = model;
     this.workersRunning = new CountDownLatch(workers);
   }
@@ -36,7 +39,8 @@ final class LoadedModel implements AutoCloseable {
     TextEncoder encoder =
         TextEncoder.load(directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
     try {
-      return new LoadedModel(info, encoder, TorchScriptModel.load(directory), workers);
+      return new LoadedModel(
+          info, encoder, TorchScriptModel.load(directory), workers, properties.maxWindows());
     } catch (IOException | RuntimeException e) {
       encoder.close();
       throw e;

@@ -9,23 +9,23 @@ final class WorkItem {
   final boolean counted;
   final boolean bulk;
   final long admittedNanos;
-  final long deadlineNanos;
+  final Deadline deadline;
   final CompletableFuture<Prediction> future = new CompletableFuture<>();
+  // Set by the worker before it completes the future (which publishes them): when the text's
+  // batch was taken and when its forward pass ended.
+  long startedNanos;
+  long computedNanos;
 
   WorkItem(
-      EncodedText text,
-      Priority priority,
-      boolean counted,
-      long admittedNanos,
-      long deadlineNanos) {
+      EncodedText text, Priority priority, boolean counted, long admittedNanos, Deadline deadline) {
     this.text = text;
     this.bulk = priority == Priority.BULK;
     this.counted = counted;
     this.admittedNanos = admittedNanos;
-    this.deadlineNanos = deadlineNanos;
+    this.deadline = deadline;
   }
 
   boolean expiredAt(long nowNanos) {
-    return nowNanos - deadlineNanos >= 0;
+    return deadline.passedAt(nowNanos);
   }
 }

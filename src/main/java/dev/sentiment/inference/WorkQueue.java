@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntPredicate;
 
 /**
- * Two bounded lanes feeding the workers. Interactive texts are taken first and are refused at once
- * when their lane is full; bulk producers wait for room instead. Interactive texts never share a
- * pass with bulk ones, and while interactive traffic is about (a text within the last second) bulk
- * passes are kept small and one worker (of several) stays free of bulk work, so a request rarely
- * waits behind a batch job. A worker that finds fewer interactive texts than a full batch waits up
- * to the batch delay for more, but only while another worker is computing: with an idle worker
- * around, waiting would only add latency.
+ * Two lanes of texts waiting for the workers, and the workers' hand-off: interactive texts are
+ * admitted at once or refused (by the {@link Admission} rule, applied under this queue's lock),
+ * bulk producers wait for room instead. What a batch holds is {@link BatchPolicy}'s decision.
  *
  * <p>A new text wakes the worker that went idle last, not the one idle longest: at low load one
  * worker then serves every request with its caches and its libtorch state warm (alternating between
@@ -28,38 +25,29 @@ final class WorkQueue {
   private final Condition bulkRoom = lock.newCondition();
   private final ArrayDeque<WorkItem> interactive = new ArrayDeque<>();
   private final ArrayDeque<WorkItem> bulk = new ArrayDeque<>();
-  private final int interactiveCapacity;
   private final int bulkCapacity;
-  private final int bulkBatchWhileInteractive;
-  private final int workers;
+  private final BatchPolicy policy;
   private int bulkWorkers;
-  private long lastInteractiveNanos = System.nanoTime() - INTERACTIVE_WINDOW_NANOS;
+  private long lastInteractiveNanos = System.nanoTime() - BatchPolicy.INTERACTIVE_WINDOW_NANOS;
   private int busyWorkers;
   private boolean closed;
 
-  /** How long after an interactive text bulk passes stay small. */
-  static final long INTERACTIVE_WINDOW_NANOS = 1_000_000_000L;
-
-  WorkQueue(int interactiveCapacity, int bulkCapacity, int bulkBatchWhileInteractive, int workers) {
-    this.interactiveCapacity = interactiveCapacity;
+  WorkQueue(int bulkCapacity, BatchPolicy policy) {
     this.bulkCapacity = bulkCapacity;
-    this.bulkBatchWhileInteractive = bulkBatchWhileInteractive;
-    this.workers = workers;
+    this.policy = policy;
   }
 
   /**
-   * Admits an interactive text, or returns false at once if the lane is full or closed, or more
-   * than {@code mostAhead} texts are waiting (the most it may wait behind and still be answered in
-   * time).
+   * Admits interactive texts together, or none of them, returning false at once if the queue is
+   * closed or {@code admits} refuses the number already waiting.
    */
-  boolean offer(WorkItem item, int mostAhead) {
+  boolean offer(List<WorkItem> items, IntPredicate admits) {
     lock.lock();
     try {
-      int waiting = interactive.size();
-      if (closed || waiting >= interactiveCapacity || waiting > mostAhead) {
+      if (closed || !admits.test(interactive.size())) {
         return false;
       }
-      interactive.addLast(item);
+      interactive.addAll(items);
       lastInteractiveNanos = System.nanoTime();
       wakeOne();
       return true;
@@ -101,13 +89,9 @@ final class WorkQueue {
           break;
         }
         long sinceInteractive = System.nanoTime() - lastInteractiveNanos;
-        boolean reserved =
-            !closed
-                && sinceInteractive < INTERACTIVE_WINDOW_NANOS
-                && bulkWorkers >= workers - 1
-                && workers > 1;
+        boolean reserved = !closed && policy.keepFreeForInteractive(sinceInteractive, bulkWorkers);
         if (!bulk.isEmpty() && !reserved) {
-          drainBulk(batch, maxSize, sinceInteractive < INTERACTIVE_WINDOW_NANOS);
+          drainBulk(batch, policy.bulkLimit(maxSize, sinceInteractive));
           bulkWorkers++;
           break;
         }
@@ -116,7 +100,7 @@ final class WorkQueue {
         }
         if (reserved && !bulk.isEmpty()) {
           // Kept free for requests while they are about; takes bulk work again when they stop.
-          awaitWork(INTERACTIVE_WINDOW_NANOS - sinceInteractive);
+          awaitWork(BatchPolicy.INTERACTIVE_WINDOW_NANOS - sinceInteractive);
         } else {
           awaitWork(-1);
         }
@@ -136,7 +120,7 @@ final class WorkQueue {
       throws InterruptedException {
     drainInteractive(batch, maxSize);
     long waitUntil = System.nanoTime() + maxDelayNanos;
-    while (batch.size() < maxSize && busyWorkers > 0 && !closed) {
+    while (BatchPolicy.waitForCompany(batch.size(), maxSize, busyWorkers) && !closed) {
       long remaining = waitUntil - System.nanoTime();
       if (remaining <= 0) {
         break;
@@ -152,8 +136,7 @@ final class WorkQueue {
     }
   }
 
-  private void drainBulk(List<WorkItem> batch, int maxSize, boolean interactiveAbout) {
-    int limit = interactiveAbout ? Math.min(maxSize, bulkBatchWhileInteractive) : maxSize;
+  private void drainBulk(List<WorkItem> batch, int limit) {
     while (batch.size() < limit && !bulk.isEmpty()) {
       batch.add(bulk.pollFirst());
     }

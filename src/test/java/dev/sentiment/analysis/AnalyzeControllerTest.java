@@ -1,23 +1,26 @@
 package dev.sentiment.analysis;
 
-import static dev.sentiment.system.ProblemAssertions.assertProblem;
+import static dev.sentiment.web.problem.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import dev.sentiment.inference.Deadline;
 import dev.sentiment.inference.EngineFailures;
 import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.inference.ModelInfo;
 import dev.sentiment.inference.Prediction;
 import dev.sentiment.inference.Priority;
-import dev.sentiment.system.SystemTestSupport;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.sentiment.inference.TextAnalysis;
+import dev.sentiment.web.WebTestSupport;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +45,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Every status code of {@code POST /analyze}, each answered as problem+json when it is an error.
  */
 @WebMvcTest(AnalyzeController.class)
-@Import({AnalysisService.class, AnalysisWebConfiguration.class, SystemTestSupport.class})
+@Import({AnalysisService.class, AnalysisWebConfiguration.class, WebTestSupport.class})
 class AnalyzeControllerTest {
 
   @Autowired MockMvcTester mvc;
-  @Autowired MeterRegistry registry;
   @MockitoBean InferenceEngine engine;
 
   @BeforeEach
@@ -64,6 +66,40 @@ class AnalyzeControllerTest {
     return new Prediction("POSITIVE", 0.97, probabilities, 7, false);
   }
 
+  private final Map<String, CompletableFuture<Prediction>> answers = new HashMap<>();
+
+  /** The engine answers each text as stubbed, every text alike when stubbed with {@code *}. */
+  @BeforeEach
+  void engineAnswersAsStubbed() {
+    given(engine.analyze(anyList(), any(), any(), anyBoolean()))
+        .willAnswer(
+            call -> {
+              List<String> texts = call.getArgument(0);
+              return texts.stream()
+                  .map(text -> answers.getOrDefault(text, answers.get("*")))
+                  .map(
+                      prediction ->
+                          prediction.thenApply(
+                              p ->
+                                  new TextAnalysis(
+                                      p,
+                                      1,
+                                      List.of(),
+                                      false,
+                                      new TextAnalysis.Timing(
+                                          Duration.ofMillis(1), Duration.ofMillis(2)))))
+                  .toList();
+            });
+  }
+
+  private void answer(String text, CompletableFuture<Prediction> prediction) {
+    answers.put(text, prediction);
+  }
+
+  private void answerAll(CompletableFuture<Prediction> prediction) {
+    answers.put("*", prediction);
+  }
+
   private MvcTestResult post(String body) {
     return mvc.post()
         .uri("/analyze")
@@ -74,8 +110,7 @@ class AnalyzeControllerTest {
 
   @Test
   void answersTheLabelAndProbabilities() throws Exception {
-    given(engine.classify(eq("great"), any(), eq(Priority.INTERACTIVE)))
-        .willReturn(CompletableFuture.completedFuture(positive()));
+    answer("great", CompletableFuture.completedFuture(positive()));
 
     assertThat(post("{\"text\":\"great\"}"))
         .hasStatusOk()
@@ -90,8 +125,7 @@ class AnalyzeControllerTest {
 
   @Test
   void passesAShorterClientDeadlineToTheEngine() throws Exception {
-    given(engine.classify(anyString(), any(), any()))
-        .willReturn(CompletableFuture.completedFuture(positive()));
+    answerAll(CompletableFuture.completedFuture(positive()));
 
     assertThat(
             mvc.post()
@@ -100,10 +134,11 @@ class AnalyzeControllerTest {
                 .content("{\"text\":\"great\"}")
                 .exchange())
         .hasStatusOk();
-    ArgumentCaptor<Duration> timeout = ArgumentCaptor.forClass(Duration.class);
-    verify(engine).classify(eq("great"), timeout.capture(), eq(Priority.INTERACTIVE));
+    ArgumentCaptor<Deadline> deadline = ArgumentCaptor.forClass(Deadline.class);
+    verify(engine)
+        .analyze(eq(List.of("great")), deadline.capture(), eq(Priority.INTERACTIVE), eq(false));
     // What is left of 250 ms once the request has been read (the deadline counts from arrival).
-    assertThat(timeout.getValue())
+    assertThat(deadline.getValue().remaining())
         .isLessThanOrEqualTo(Duration.ofMillis(250))
         .isGreaterThan(Duration.ofMillis(50));
   }
@@ -173,8 +208,8 @@ class AnalyzeControllerTest {
   }
 
   @Test
-  void answers408WhenTheDeadlinePasses() throws Exception {
-    given(engine.classify(anyString(), any(), any())).willReturn(new CompletableFuture<>());
+  void answers408WhenTheEngineFindsTheDeadlinePassed() throws Exception {
+    answerAll(CompletableFuture.failedFuture(EngineFailures.deadlineExceeded()));
 
     MvcTestResult result =
         answered(
@@ -199,8 +234,7 @@ class AnalyzeControllerTest {
 
   @Test
   void answers500WhenInferenceFails() throws Exception {
-    given(engine.classify(anyString(), any(), any()))
-        .willReturn(CompletableFuture.failedFuture(EngineFailures.inference()));
+    answerAll(CompletableFuture.failedFuture(EngineFailures.inference()));
 
     MvcTestResult result = post("{\"text\":\"boom\"}");
     assertThat(result).hasStatus(500);
@@ -209,9 +243,7 @@ class AnalyzeControllerTest {
 
   @Test
   void answers503WithRetryAfterWhenTheQueueIsFull() throws Exception {
-    given(engine.classify(anyString(), any(), any()))
-        .willReturn(
-            CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(3))));
+    answerAll(CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(3))));
 
     MvcTestResult result = post("{\"text\":\"busy\"}");
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "3");
@@ -221,19 +253,15 @@ class AnalyzeControllerTest {
   @Test
   void aFullQueueRefusesBeforeTheBodyIsEvenRead() throws Exception {
     given(engine.refusal(any())).willReturn(Optional.of(Duration.ofSeconds(2)));
-    double overloaded = outcomes("overloaded");
-
     MvcTestResult result = post("{not json at all");
     assertThat(result).hasStatus(503).hasHeader("Retry-After", "2");
     assertProblem(result, "overloaded");
-    verify(engine, never()).classify(anyString(), any(), any());
-    assertThat(outcomes("overloaded")).isEqualTo(overloaded + 1);
+    verify(engine, never()).analyze(anyList(), any(), any(), anyBoolean());
   }
 
   @Test
   void answers503WhenTheModelIsNotReady() throws Exception {
-    given(engine.classify(anyString(), any(), any()))
-        .willReturn(CompletableFuture.failedFuture(EngineFailures.notReady()));
+    answerAll(CompletableFuture.failedFuture(EngineFailures.notReady()));
 
     MvcTestResult result = post("{\"text\":\"early\"}");
     assertThat(result).hasStatus(503).containsHeader("Retry-After");
@@ -268,7 +296,7 @@ class AnalyzeControllerTest {
             .exchange();
     assertThat(result).hasStatus(406);
     assertProblem(result, "not-acceptable");
-    verify(engine, never()).classify(anyString(), any(), any());
+    verify(engine, never()).analyze(anyList(), any(), any(), anyBoolean());
   }
 
   @Test
@@ -276,30 +304,5 @@ class AnalyzeControllerTest {
     MvcTestResult result = mvc.get().uri("/analyze").exchange();
     assertThat(result).hasStatus(405);
     assertProblem(result, "method-not-allowed");
-  }
-
-  @Test
-  void countsEveryAnswerByOutcome() throws Exception {
-    given(engine.classify(eq("fine"), any(), any()))
-        .willReturn(CompletableFuture.completedFuture(positive()));
-    given(engine.classify(eq("busy"), any(), any()))
-        .willReturn(
-            CompletableFuture.failedFuture(EngineFailures.overloaded(Duration.ofSeconds(1))));
-    double ok = outcomes("ok");
-    double invalid = outcomes("invalid");
-    double overloaded = outcomes("overloaded");
-
-    post("{\"text\":\"fine\"}");
-    post("{\"text\":\"busy\"}");
-    post("{\"text\":1}");
-    mvc.post().uri("/analyze").contentType(MediaType.TEXT_PLAIN).content("x").exchange();
-
-    assertThat(outcomes("ok")).isEqualTo(ok + 1);
-    assertThat(outcomes("overloaded")).isEqualTo(overloaded + 1);
-    assertThat(outcomes("invalid")).isEqualTo(invalid + 2);
-  }
-
-  private double outcomes(String outcome) {
-    return registry.get("sentiment.requests").tag("outcome", outcome).counter().count();
   }
 }

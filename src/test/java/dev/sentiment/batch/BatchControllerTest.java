@@ -1,6 +1,6 @@
 package dev.sentiment.batch;
 
-import static dev.sentiment.system.ProblemAssertions.assertProblem;
+import static dev.sentiment.web.problem.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -13,7 +13,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import dev.sentiment.system.SystemTestSupport;
+import dev.sentiment.web.WebTestSupport;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,7 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @WebMvcTest(BatchController.class)
 @Import({
-  SystemTestSupport.class,
+  WebTestSupport.class,
   BatchWebConfiguration.class,
   SubmissionService.class,
   JobService.class

@@ -1,6 +1,7 @@
 package dev.sentiment.batch;
 
 import dev.sentiment.SentimentApplication;
+import dev.sentiment.inference.Deadline;
 import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.inference.Prediction;
 import dev.sentiment.inference.Priority;
@@ -60,7 +61,8 @@ final class EngineThroughput {
               () -> {
                 List<CompletableFuture<Prediction>> answers = new ArrayList<>(mine.size());
                 for (String text : mine) {
-                  answers.add(engine.classify(text, Duration.ofMinutes(10), Priority.BULK));
+                  answers.add(
+                      engine.classify(text, Deadline.in(Duration.ofMinutes(10)), Priority.BULK));
                 }
                 answers.forEach(CompletableFuture::join);
               },

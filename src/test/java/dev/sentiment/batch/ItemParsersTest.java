@@ -3,7 +3,7 @@ package dev.sentiment.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sentiment.system.InvalidInputException;
+import dev.sentiment.web.problem.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.sentiment.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sentiment.system.InvalidInputException;
+import dev.sentiment.web.problem.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

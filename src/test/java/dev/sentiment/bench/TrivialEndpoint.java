@@ -1,6 +1,6 @@
 package dev.sentiment.bench;
 
-import dev.sentiment.system.PendingAnswer;
+import dev.sentiment.web.async.PendingAnswer;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;

@@ -60,7 +60,8 @@ class BuiltInModelTest {
           One star. Customer support never answered my emails.       | NEGATIVE
           """)
   void labelsKnownSentences(String text, String label) {
-    Prediction prediction = engine.classify(text, TIMEOUT, Priority.INTERACTIVE).join();
+    Prediction prediction =
+        engine.classify(text, Deadline.in(TIMEOUT), Priority.INTERACTIVE).join();
     assertThat(prediction.label()).as(text).isEqualTo(label);
     assertThat(prediction.score()).isGreaterThan(0.5);
     assertThat(prediction.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
@@ -81,12 +82,12 @@ class BuiltInModelTest {
     }
     List<Prediction> singles = new ArrayList<>();
     for (String text : texts) {
-      singles.add(engine.classify(text, TIMEOUT, Priority.INTERACTIVE).join());
+      singles.add(engine.classify(text, Deadline.in(TIMEOUT), Priority.INTERACTIVE).join());
     }
     double passesBefore = registry.get("sentiment.batch.size").summary().count();
     List<CompletableFuture<Prediction>> together = new ArrayList<>();
     for (String text : texts) {
-      together.add(engine.classify(text, TIMEOUT, Priority.INTERACTIVE));
+      together.add(engine.classify(text, Deadline.in(TIMEOUT), Priority.INTERACTIVE));
     }
     for (int i = 0; i < texts.size(); i++) {
       Prediction batched = together.get(i).join();
@@ -109,7 +110,10 @@ class BuiltInModelTest {
   void truncatesLongTextsAndSaysSo() {
     Prediction prediction =
         engine
-            .classify("a wonderful, moving film. ".repeat(400), TIMEOUT, Priority.INTERACTIVE)
+            .classify(
+                "a wonderful, moving film. ".repeat(400),
+                Deadline.in(TIMEOUT),
+                Priority.INTERACTIVE)
             .join();
     assertThat(prediction.truncated()).isTrue();
     assertThat(prediction.tokens()).isEqualTo(engine.model().orElseThrow().maxLength());

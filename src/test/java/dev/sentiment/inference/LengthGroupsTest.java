@@ -2,6 +2,7 @@ package dev.sentiment.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,11 @@ class LengthGroupsTest {
 
   private static WorkItem item(int tokens) {
     return new WorkItem(
-        new EncodedText(new long[tokens], false), Priority.INTERACTIVE, true, 0, Long.MAX_VALUE);
+        new EncodedText(new long[tokens], false),
+        Priority.INTERACTIVE,
+        true,
+        0,
+        Deadline.in(Duration.ofDays(1)));
   }
 
   private static List<WorkItem> items(int... lengths) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -97,13 +98,18 @@ class PassSplittingTest {
 
   /** {@code counted} false: texts as the engine's own warm-up admits them. */
   private static Passes runOneBatch(ModelInfo info, boolean counted, PassCost passCost) {
-    WorkQueue queue = new WorkQueue(64, 64, 8, 1);
+    WorkQueue queue = new WorkQueue(64, new BatchPolicy(8, 1));
     List<WorkItem> items = new ArrayList<>();
     for (EncodedText text : texts) {
       WorkItem item =
-          new WorkItem(text, Priority.INTERACTIVE, counted, System.nanoTime(), Long.MAX_VALUE);
+          new WorkItem(
+              text,
+              Priority.INTERACTIVE,
+              counted,
+              System.nanoTime(),
+              Deadline.in(Duration.ofDays(1)));
       items.add(item);
-      queue.offer(item, Integer.MAX_VALUE);
+      queue.offer(List.of(item), waiting -> true);
     }
     queue.close();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PoisonedTextTest {
             TextEncoder.load(
                 directory.path().resolve(ModelDirectory.TOKENIZER_FILE),
                 directory.info().maxLength())) {
-      WorkQueue queue = new WorkQueue(64, 64, 8, 1);
+      WorkQueue queue = new WorkQueue(64, new BatchPolicy(8, 1));
       List<WorkItem> items = new ArrayList<>();
       for (String text : List.of("a wonderful film", "dull and lifeless", "great fun")) {
         items.add(
@@ -32,7 +33,7 @@ class PoisonedTextTest {
                 Priority.INTERACTIVE,
                 true,
                 System.nanoTime(),
-                Long.MAX_VALUE));
+                Deadline.in(Duration.ofDays(1))));
       }
       // An id far outside the vocabulary makes the embedding lookup fail inside libtorch.
       WorkItem poisoned =
@@ -41,9 +42,9 @@ class PoisonedTextTest {
               Priority.INTERACTIVE,
               true,
               System.nanoTime(),
-              Long.MAX_VALUE);
+              Deadline.in(Duration.ofDays(1)));
       items.add(1, poisoned);
-      items.forEach(item -> queue.offer(item, Integer.MAX_VALUE));
+      queue.offer(items, waiting -> true);
       queue.close();
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -2,6 +2,7 @@ package dev.sentiment.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,7 @@ class WorkQueueTest {
         priority,
         true,
         now,
-        now + TimeUnit.SECONDS.toNanos(60));
+        Deadline.in(Duration.ofSeconds(60)));
   }
 
   private static WorkItem interactive() {
@@ -56,7 +57,7 @@ class WorkQueueTest {
 
   @Test
   void wakesTheWorkerThatWentIdleLastSoOneWorkerStaysWarm() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
     ExecutorService workers = Executors.newFixedThreadPool(2);
     try {
       Future<List<WorkItem>> earlier = workers.submit(() -> queue.takeBatch(8, 0));
@@ -65,7 +66,7 @@ class WorkQueueTest {
       awaitIdleWorkers(queue, 2);
 
       WorkItem first = interactive();
-      queue.offer(first, ANY_WAIT);
+      queue.offer(List.of(first), waiting -> true);
       List<WorkItem> taken = later.get(5, TimeUnit.SECONDS);
       assertThat(taken).containsExactly(first);
       awaitIdleWorkers(queue, 1);
@@ -73,7 +74,7 @@ class WorkQueueTest {
       queue.batchDone(taken);
 
       WorkItem second = interactive();
-      queue.offer(second, ANY_WAIT);
+      queue.offer(List.of(second), waiting -> true);
       assertThat(earlier.get(5, TimeUnit.SECONDS)).containsExactly(second);
     } finally {
       workers.shutdownNow();
@@ -81,33 +82,33 @@ class WorkQueueTest {
   }
 
   @Test
-  void refusesInteractiveTextsBeyondCapacity() {
-    WorkQueue queue = new WorkQueue(2, 10, 4, 2);
-    assertThat(queue.offer(interactive(), ANY_WAIT)).isTrue();
-    assertThat(queue.offer(interactive(), ANY_WAIT)).isTrue();
-    assertThat(queue.offer(interactive(), ANY_WAIT)).isFalse();
+  void admitsTheTextsOfOneOfferTogetherOrNone() {
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
+    assertThat(queue.offer(List.of(interactive(), interactive()), waiting -> true)).isTrue();
+    assertThat(queue.offer(List.of(interactive(), interactive()), waiting -> waiting < 2))
+        .isFalse();
     assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(2);
   }
 
   @Test
   void refusesAnInteractiveTextThatMoreThanItsLimitWouldBeAhead() {
-    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
-    assertThat(queue.offer(interactive(), 1)).isTrue();
-    assertThat(queue.offer(interactive(), 1)).isTrue();
-    assertThat(queue.offer(interactive(), 1)).isFalse();
-    assertThat(queue.offer(interactive(), 2)).isTrue();
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
+    assertThat(queue.offer(List.of(interactive()), waiting -> waiting <= 1)).isTrue();
+    assertThat(queue.offer(List.of(interactive()), waiting -> waiting <= 1)).isTrue();
+    assertThat(queue.offer(List.of(interactive()), waiting -> waiting <= 1)).isFalse();
+    assertThat(queue.offer(List.of(interactive()), waiting -> waiting <= 2)).isTrue();
     assertThat(queue.size(Priority.INTERACTIVE)).isEqualTo(3);
   }
 
   @Test
   void takesInteractiveTextsFirstAndNeverMixesThemWithBulkOnes() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4, 1);
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 1));
     WorkItem bulk1 = bulk();
     WorkItem bulk2 = bulk();
     WorkItem request = interactive();
     queue.put(bulk1);
     queue.put(bulk2);
-    queue.offer(request, ANY_WAIT);
+    queue.offer(List.of(request), waiting -> true);
 
     List<WorkItem> first = queue.takeBatch(8, 0);
     assertThat(first).containsExactly(request);
@@ -117,7 +118,7 @@ class WorkQueueTest {
 
   @Test
   void keepsBulkPassesSmallOnlyWhileInteractiveTrafficIsAbout() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 100, 4, 1);
+    WorkQueue queue = new WorkQueue(100, new BatchPolicy(4, 1));
     for (int i = 0; i < 40; i++) {
       queue.put(bulk());
     }
@@ -126,7 +127,7 @@ class WorkQueueTest {
     assertThat(full).hasSize(16);
     queue.batchDone(full);
 
-    queue.offer(interactive(), ANY_WAIT);
+    queue.offer(List.of(interactive()), waiting -> true);
     List<WorkItem> request = queue.takeBatch(16, 0);
     assertThat(request).hasSize(1);
     queue.batchDone(request);
@@ -136,11 +137,11 @@ class WorkQueueTest {
 
   @Test
   void keepsOneWorkerFreeOfBulkWorkWhileRequestsAreAbout() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 100, 4, 2);
+    WorkQueue queue = new WorkQueue(100, new BatchPolicy(4, 2));
     for (int i = 0; i < 40; i++) {
       queue.put(bulk());
     }
-    queue.offer(interactive(), ANY_WAIT);
+    queue.offer(List.of(interactive()), waiting -> true);
     List<WorkItem> request = queue.takeBatch(8, 0);
     queue.batchDone(request);
     List<WorkItem> bulkBatch = queue.takeBatch(8, 0);
@@ -152,7 +153,7 @@ class WorkQueueTest {
     assertThat(second).isNotDone();
     // ...so the next request is taken at once.
     WorkItem next = interactive();
-    queue.offer(next, ANY_WAIT);
+    queue.offer(List.of(next), waiting -> true);
     assertThat(second.get(10, TimeUnit.SECONDS)).containsExactly(next);
     queue.batchDone(List.of(next));
 
@@ -163,9 +164,9 @@ class WorkQueueTest {
 
   @Test
   void closesAnInteractiveBatchAtItsMaximumSize() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4, 1);
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 1));
     for (int i = 0; i < 5; i++) {
-      queue.offer(interactive(), ANY_WAIT);
+      queue.offer(List.of(interactive()), waiting -> true);
     }
     List<WorkItem> first = queue.takeBatch(3, 0);
     assertThat(first).hasSize(3);
@@ -175,25 +176,25 @@ class WorkQueueTest {
 
   @Test
   void waitsForMoreTextsOnlyWhileAnotherWorkerIsBusy() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 10, 4, 2);
-    queue.offer(interactive(), ANY_WAIT);
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
+    queue.offer(List.of(interactive()), waiting -> true);
     List<WorkItem> first = queue.takeBatch(4, TimeUnit.SECONDS.toNanos(30));
     // Nobody else was computing, so the worker went at once with one text.
     assertThat(first).hasSize(1);
 
-    queue.offer(interactive(), ANY_WAIT);
+    queue.offer(List.of(interactive()), waiting -> true);
     CompletableFuture<List<WorkItem>> second = takeLater(queue, 2, TimeUnit.SECONDS.toNanos(30));
     // The first worker is still busy, so the second waits to fill its batch...
     Thread.sleep(200);
     assertThat(second).isNotDone();
-    queue.offer(interactive(), ANY_WAIT);
+    queue.offer(List.of(interactive()), waiting -> true);
     // ...and goes as soon as it is full.
     assertThat(second.get(10, TimeUnit.SECONDS)).hasSize(2);
   }
 
   @Test
   void letsBulkProducersWaitForRoomAndDrainsAfterClose() throws Exception {
-    WorkQueue queue = new WorkQueue(10, 1, 4, 1);
+    WorkQueue queue = new WorkQueue(1, new BatchPolicy(4, 1));
     queue.put(bulk());
     CompletableFuture<Boolean> blocked =
         CompletableFuture.supplyAsync(
@@ -212,7 +213,7 @@ class WorkQueueTest {
     assertThat(blocked.get(10, TimeUnit.SECONDS)).isTrue();
 
     queue.close();
-    assertThat(queue.offer(interactive(), ANY_WAIT)).isFalse();
+    assertThat(queue.offer(List.of(interactive()), waiting -> true)).isFalse();
     List<WorkItem> rest = queue.takeBatch(4, 0);
     assertThat(rest).hasSize(1);
     queue.batchDone(rest);

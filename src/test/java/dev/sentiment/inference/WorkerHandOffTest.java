@@ -36,7 +36,8 @@ class WorkerHandOffTest {
                 8,
                 false,
                 1,
-                null));
+                null,
+                64));
   }
 
   @AfterAll
@@ -49,12 +50,12 @@ class WorkerHandOffTest {
     CompletableFuture<String> answeredOn = new CompletableFuture<>();
     CompletableFuture<Prediction> next = new CompletableFuture<>();
     engine
-        .classify("a fine and moving film", TIMEOUT, Priority.INTERACTIVE)
+        .classify("a fine and moving film", Deadline.in(TIMEOUT), Priority.INTERACTIVE)
         .thenRun(
             () -> {
               answeredOn.complete(Thread.currentThread().getName());
               engine
-                  .classify("a dull and tired film", TIMEOUT, Priority.INTERACTIVE)
+                  .classify("a dull and tired film", Deadline.in(TIMEOUT), Priority.INTERACTIVE)
                   .whenComplete(
                       (prediction, failure) -> {
                         if (failure != null) {

@@ -1,0 +1,46 @@
+package dev.sentiment.inference;
+
+/**
+ * What goes into a batch, apart from the queue that holds the texts (as DJL Serving's work-load
+ * manager keeps its aggregator apart from its queue). Interactive texts never share a pass with
+ * bulk ones and are taken first. While interactive traffic is about (a text within the last second)
+ * bulk passes are kept small and one worker (of several) stays free of bulk work, so a request
+ * rarely waits behind a batch job. A worker that finds fewer interactive texts than a full batch
+ * waits up to the batch delay for more, but only while another worker is computing: with an idle
+ * worker around, waiting would only add latency.
+ */
+final class BatchPolicy {
+
+  /** How long after an interactive text bulk passes stay small. */
+  static final long INTERACTIVE_WINDOW_NANOS = 1_000_000_000L;
+
+  private final int bulkBatchWhileInteractive;
+  private final int workers;
+
+  BatchPolicy(int bulkBatchWhileInteractive, int workers) {
+    this.bulkBatchWhileInteractive = bulkBatchWhileInteractive;
+    this.workers = workers;
+  }
+
+  /** Whether interactive traffic is about, {@code sinceInteractive} after its last text. */
+  static boolean interactiveAbout(long sinceInteractiveNanos) {
+    return sinceInteractiveNanos < INTERACTIVE_WINDOW_NANOS;
+  }
+
+  /** Whether a worker must leave bulk texts alone, to stay free for requests. */
+  boolean keepFreeForInteractive(long sinceInteractiveNanos, int bulkWorkers) {
+    return interactiveAbout(sinceInteractiveNanos) && workers > 1 && bulkWorkers >= workers - 1;
+  }
+
+  /** The most bulk texts in one pass. */
+  int bulkLimit(int maxSize, long sinceInteractiveNanos) {
+    return interactiveAbout(sinceInteractiveNanos)
+        ? Math.min(maxSize, bulkBatchWhileInteractive)
+        : maxSize;
+  }
+
+  /** Whether a batch short of {@code maxSize} should wait for more texts. */
+  static boolean waitForCompany(int batchSize, int maxSize, int busyWorkers) {
+    return batchSize < maxSize && busyWorkers > 0;
+  }
+}

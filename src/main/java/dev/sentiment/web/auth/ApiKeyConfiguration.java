@@ -1,0 +1,25 @@
+package dev.sentiment.web.auth;
+
+import dev.sentiment.web.FilterOrder;
+import dev.sentiment.web.problem.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API keys: the filter is registered always and enabled only when keys are configured. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiKeyProperties.class)
+class ApiKeyConfiguration {
+
+  @Bean
+  FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties keys, JsonMapper json) {
+    FilterRegistrationBean<ApiKeyFilter> registration =
+        new FilterRegistrationBean<>(
+            new ApiKeyFilter(new ApiKeys(keys.apiKeys()), new ProblemWriter(json)));
+    registration.setEnabled(keys.enabled());
+    registration.setOrder(FilterOrder.API_KEY.order());
+    return registration;
+  }
+}
