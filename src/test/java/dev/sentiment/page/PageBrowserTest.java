@@ -173,6 +173,9 @@ class PageBrowserTest {
     assertThat(byId("jobs-list").getText()).contains("300 items", "SUCCEEDED");
     chromium.size(1280, 1560);
     chromium.screenshot("run-a-file-1280");
+    chromium.size(1280, 1180);
+    chromium.script("window.scrollTo(0, 0)");
+    chromium.screenshot("console-1280"); // the README's docs/images/console.png
     chromium.size(390, 844);
     chromium.driver.findElement(By.id("job")).getRect(); // lays the page out at the new width
     chromium.script("document.getElementById('job-chart-box').scrollIntoView()");
