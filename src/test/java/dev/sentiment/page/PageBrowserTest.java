@@ -285,6 +285,74 @@ class PageBrowserTest {
     assertNoSevereConsoleEntries();
   }
 
+  /**
+   * The page's sentence rendering, fed an answer of the coming shape directly: the service does not
+   * give sentences yet. Offsets are UTF-16 indices; what lies between sentences stays plain text.
+   */
+  @Test
+  void sentenceDetailRendersTintedAndAsText() {
+    open();
+    Object rendered =
+        chromium.driver.executeAsyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            import('./console/render.js').then(({ sentences }) => {
+              const text = 'Great 😀 start. <img src=x onerror="window.pwned=1"> awful end.';
+              const box = document.getElementById('try-sentences');
+              sentences(box, text, [
+                { text: 'Great 😀 start.', start: 0, end: 15, sentiment: 'POSITIVE', score: 0.9 },
+                { text: '<img src=x onerror="window.pwned=1"> awful end.', start: 16,
+                  end: text.length, sentiment: 'NEGATIVE', score: 0.8 },
+              ]);
+              document.getElementById('try-sentences-box').hidden = false;
+              const spans = [...box.querySelectorAll('.sentence')];
+              done({
+                text: box.textContent,
+                pieces: spans.map((s) => s.firstChild.textContent),
+                tints: spans.map((s) => s.style.getPropertyValue('--tint')),
+                images: box.querySelectorAll('img').length,
+              });
+            });
+            """);
+    assertThat(rendered)
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("images", 0L)
+        .containsEntry(
+            "pieces",
+            List.of("Great 😀 start.", "<img src=x onerror=\"window.pwned=1\"> awful end."))
+        .containsEntry(
+            "text",
+            "Great 😀 start. (POSITIVE 90.0%) <img src=x onerror=\"window.pwned=1\"> awful end."
+                + " (NEGATIVE 80.0%)");
+    @SuppressWarnings("unchecked")
+    List<String> tints = (List<String>) ((java.util.Map<String, Object>) rendered).get("tints");
+    assertThat(tints).doesNotHaveDuplicates().allMatch(t -> t.startsWith("#"));
+    assertThat(chromium.script("return window.pwned === undefined")).isEqualTo(true);
+    assertNoSevereConsoleEntries();
+  }
+
+  @Test
+  void aRunningJobCanBeCancelled() throws IOException {
+    Path file = files.resolve("many.txt");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      lines.append("Line ").append(i).append(" of a long and rather tedious file\n");
+    }
+    Files.writeString(file, lines, StandardCharsets.UTF_8);
+    open();
+    byId("batch-file").sendKeys(file.toAbsolutePath().toString());
+    byId("batch-button").click();
+    chromium
+        .waiting(WAIT)
+        .until(d -> byId("job-cancel").isDisplayed() && byId("job-cancel").isEnabled());
+    byId("job-cancel").click();
+    chromium.waiting(WAIT).until(d -> byId("job-status").getText().startsWith("Cancelled: "));
+    assertThat(byId("job-cancel").isEnabled()).isFalse();
+    chromium.waiting(WAIT).until(d -> byId("job-table-box").isDisplayed());
+    assertThat(byId("job-csv").isEnabled()).isTrue();
+    assertNoSevereConsoleEntries();
+  }
+
   @Test
   void thePageAndItsAssetsCarryTheContentSecurityPolicyAndTheApiDoesNot() {
     for (String path :
