@@ -372,6 +372,14 @@ class PageBrowserTest {
     assertThat(http.get("/console/main.js").headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
 
+    // A request for / that accepts no HTML gets the service's 406 problem, not a bare status.
+    HttpResponse<String> json =
+        http.send(http.request("/").header("Accept", "application/json").build());
+    assertThat(json.statusCode()).isEqualTo(406);
+    assertThat(json.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json.body()).contains("urn:sentiment:problem:not-acceptable");
+    assertThat(http.send(http.request("/").build()).statusCode()).isEqualTo(200);
+
     // Unknown paths, inside the assets folder or not, are still problem+json 404s.
     for (String path : List.of("/console/no.js", "/no-such-page", "/index.htm")) {
       HttpResponse<String> missing = http.get(path);
