@@ -22,6 +22,8 @@ function setUpKey() {
   const field = $('api-key');
   field.value = apiKey();
   field.addEventListener('input', () => setApiKey(field.value.trim()));
+  // Enter in the field keeps the key; it must not reload the page.
+  $('key-form').addEventListener('submit', (event) => event.preventDefault());
 }
 
 function renderAnswer(text, answer) {
