@@ -2,7 +2,7 @@
 // results at a time and downloads of them all.
 
 import { cancelJob, eachResult, jobStatus, resultsBlob, resultsPage } from './api.js';
-import { distributionChart, duration, resultsTable } from './render.js';
+import { ERROR_LABEL, distributionChart, duration, resultsTable } from './render.js';
 import { updateJob } from './jobs.js';
 
 /** Tells the list of jobs that one's status changed. */
@@ -91,8 +91,8 @@ async function poll(state) {
       // The listing of a running job stops before its first item without a result, so counting
       // on from the last count never skips one; a finished job lists them all.
       state.counted += await eachResult(state.id, state.counted, (r) => {
-        const label = r.error != null ? 'error' : String(r.sentiment);
-        state.counts[label] = (state.counts[label] || 0) + 1;
+        const label = r.error != null ? ERROR_LABEL : String(r.sentiment);
+        state.counts.set(label, (state.counts.get(label) || 0) + 1);
       });
       if (current !== state) return;
       renderChart(state);
@@ -121,7 +121,7 @@ async function poll(state) {
 export function followJob(id, texts = null, total = null) {
   if (current) clearTimeout(current.timer);
   const usable = texts && (total == null || texts.length === total) ? texts : null;
-  current = { id, texts: usable, counts: {}, counted: 0, page: 0, timer: null };
+  current = { id, texts: usable, counts: new Map(), counted: 0, page: 0, timer: null };
   $('job').hidden = false;
   $('job-id').textContent = id;
   $('job-status').textContent = 'Loading…';

@@ -11,12 +11,20 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** The chart's name for items whose result is an error (no model label has brackets). */
+export const ERROR_LABEL = '(error)';
+
 // Labels are whatever the model says; the usual three get their usual colours, others a palette.
-const KNOWN = { NEGATIVE: '#c0392b', NEUTRAL: '#7f8c8d', POSITIVE: '#1e8449', error: '#8e44ad' };
+const KNOWN = new Map([
+  ['NEGATIVE', '#c0392b'],
+  ['NEUTRAL', '#7f8c8d'],
+  ['POSITIVE', '#1e8449'],
+  [ERROR_LABEL, '#8e44ad'],
+]);
 const PALETTE = ['#2471a3', '#d68910', '#117a65', '#a93226', '#6c3483', '#566573'];
 
 export function colour(label) {
-  const known = KNOWN[label] || KNOWN[String(label).toUpperCase()];
+  const known = KNOWN.get(String(label).toUpperCase());
   if (known) return known;
   let hash = 0;
   for (const c of String(label)) hash = (hash * 31 + c.codePointAt(0)) >>> 0;
@@ -70,11 +78,11 @@ export function sentences(container, text, list) {
 }
 
 /**
- * A horizontal bar chart of counts per label, most frequent first, in plain DOM (it reflows with
+ * A horizontal bar chart of counts per label (a Map), most frequent first, in plain DOM (it reflows with
  * the page, so it stays readable on a phone). Bars are scaled to the largest count.
  */
 export function distributionChart(container, counts, total) {
-  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const entries = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const description = entries.map(([label, n]) => `${label}: ${n}`).join(', ') || 'no results yet';
   container.setAttribute('role', 'img');
