@@ -227,7 +227,8 @@ class PageBrowserTest {
             + " what a film\"\n"
             + "h2,\""
             + image.replace("\"", "\"\"")
-            + " dreadful\"\n",
+            + " dreadful\"\n"
+            + "h3,one field,too many\n",
         StandardCharsets.UTF_8);
 
     open();
@@ -235,9 +236,13 @@ class PageBrowserTest {
     byId("batch-button").click();
     chromium.waiting(WAIT).until(d -> byId("job-table-box").isDisplayed());
     List<WebElement> rows = chromium.driver.findElements(By.cssSelector("#job-table tbody tr"));
-    assertThat(rows).hasSize(2);
+    assertThat(rows).hasSize(3);
     assertThat(rows.get(0).getText()).contains(image, script + " what a film");
     assertThat(rows.get(1).getText()).contains(image + " dreadful");
+    // A record the service could not read is an error item: in the table and in the chart.
+    assertThat(rows.get(2).findElement(By.cssSelector(".error-cell")).getText())
+        .isEqualTo("line 4: the record has 3 fields but the header has 2");
+    assertThat(byId("job-chart").getAttribute("aria-label")).contains("(error): 1");
     assertThat(chromium.driver.findElements(By.cssSelector("main img, main script"))).isEmpty();
     assertThat(chromium.script("return window.pwned === undefined")).isEqualTo(true);
     assertNoSevereConsoleEntries();
