@@ -110,7 +110,8 @@ class BadInputCorpusTest {
     corpus.oversized("/analyze_batch", "POST", "/analyze_batch", "texts", 512 * ONE_MIB / 256);
     for (String path :
         new String[] {
-          "/",
+          "/index.htm",
+          "/console/no-such-file.js",
           "/analyse",
           "/analyze/extra",
           "/actuator/env",
@@ -132,6 +133,9 @@ class BadInputCorpusTest {
         }) {
       corpus.add("unknown path " + path, "GET", path, BadRequests.headers(), null);
     }
+    // / is the web console's page, for requests that accept HTML.
+    corpus.add(
+        "/ Accept JSON", "GET", "/", BadRequests.headers("Accept", "application/json"), null);
     return corpus.all();
   }
 
