@@ -5,6 +5,7 @@ import dev.sentiment.inference.InferenceEngine;
 import dev.sentiment.inference.InferenceException;
 import dev.sentiment.inference.Prediction;
 import dev.sentiment.inference.Priority;
+import dev.sentiment.inference.TextAnalysis;
 import dev.sentiment.inference.UnreadableTextException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,13 +81,17 @@ class ChunkWork {
     if (pending.isEmpty()) {
       return Outcome.DONE;
     }
-    List<CompletableFuture<Prediction>> answers = new ArrayList<>(pending.size());
+    List<CompletableFuture<TextAnalysis>> answers = new ArrayList<>(pending.size());
     for (ItemStore.PendingItem item : pending) {
       String text = item.item().text();
+      // Read whole, in windows, as /analyze reads it: the same text gets the same answer.
       answers.add(
           text == null
               ? null
-              : engine.classify(text, Deadline.in(properties.itemTimeout()), Priority.BULK));
+              : engine
+                  .analyze(
+                      List.of(text), Deadline.in(properties.itemTimeout()), Priority.BULK, false)
+                  .get(0));
     }
     // Admission to a full bulk lane is interruptible; clear the flag before any database work.
     boolean interrupted = Thread.interrupted();
@@ -104,7 +109,7 @@ class ChunkWork {
   /** The results, or null when the chunk must be given up: stopping, or the engine failed it. */
   private static List<ItemResult> await(
       List<ItemStore.PendingItem> pending,
-      List<CompletableFuture<Prediction>> answers,
+      List<CompletableFuture<TextAnalysis>> answers,
       BooleanSupplier stopping) {
     List<ItemResult> computed = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
@@ -135,10 +140,10 @@ class ChunkWork {
    * replica notices at once; interrupts are never used, since an interrupted thread breaks the
    * embedded database's files.
    */
-  private static Answer await(CompletableFuture<Prediction> answer, BooleanSupplier stopping) {
+  private static Answer await(CompletableFuture<TextAnalysis> answer, BooleanSupplier stopping) {
     while (true) {
       try {
-        return new Answer(answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS), null);
+        return new Answer(answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS).document(), null);
       } catch (TimeoutException e) {
         if (stopping.getAsBoolean()) {
           return null;
@@ -160,7 +165,7 @@ class ChunkWork {
     }
   }
 
-  private static void cancel(CompletableFuture<Prediction> answer) {
+  private static void cancel(CompletableFuture<TextAnalysis> answer) {
     if (answer != null) {
       answer.cancel(false);
     }

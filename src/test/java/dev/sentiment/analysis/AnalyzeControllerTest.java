@@ -121,6 +121,8 @@ class AnalyzeControllerTest {
              "probabilities":{"NEGATIVE":0.03,"POSITIVE":0.97},
              "model":"test-model","truncated":false}
             """);
+    assertThat(post("{\"text\":\"great\"}").getResponse().getHeader("Server-Timing"))
+        .matches("queue;dur=1\\.000, inference;dur=2\\.000, total;dur=\\d+\\.\\d{3}");
   }
 
   @Test
@@ -220,6 +222,7 @@ class AnalyzeControllerTest {
                 .asyncExchange());
     assertThat(result).hasStatus(408);
     assertProblem(result, "deadline-exceeded");
+    assertThat(result.getResponse().getHeader("Server-Timing")).matches("total;dur=\\d+\\.\\d{3}");
   }
 
   /**

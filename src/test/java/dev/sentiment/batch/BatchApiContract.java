@@ -1,7 +1,9 @@
 package dev.sentiment.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.sentiment.HttpTestClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -74,6 +76,28 @@ abstract class BatchApiContract {
     assertThat(results.get(0).path("sentiment").asString()).isEqualTo("POSITIVE");
     assertThat(results.get(1).path("sentiment").asString()).isEqualTo("NEGATIVE");
     assertThat(results.get(2).path("error").asString()).isEqualTo("texts[2]: the text is blank");
+  }
+
+  @Test
+  void aLongTextGetsTheSameAnswerAsFromAnalyze() {
+    String review =
+        ("The first hour drags and the dialogue is clumsy. ".repeat(12)
+                + "But the last act is astonishing, and I loved every minute of it. ".repeat(8))
+            .trim();
+    String body = "{\"texts\":[\"" + review + "\"]}";
+    JsonNode analyzed =
+        BatchClient.json(
+            new HttpTestClient(port).postJson("/analyze", "{\"text\":\"" + review + "\"}"));
+    assertThat(analyzed.path("windows").asInt()).isGreaterThan(1);
+
+    String id = client.submit(client.postJson(body, null));
+    client.awaitStatus(id, "SUCCEEDED", FINISH);
+    JsonNode result = client.results(id, null).get(0);
+
+    assertThat(result.path("sentiment").asString())
+        .isEqualTo(analyzed.path("sentiment").asString());
+    assertThat(result.path("score").asDouble())
+        .isCloseTo(analyzed.path("score").asDouble(), within(1e-6));
   }
 
   @Test

@@ -132,6 +132,24 @@ class InferenceEngineTest {
   }
 
   @Test
+  void aListLargerThanTheFreeQueueIsRefusedWhole() {
+    int waiting = engine.waiting(Priority.INTERACTIVE);
+    // The queue takes 4 interactive texts; five at once cannot all be admitted.
+    List<CompletableFuture<TextAnalysis>> answers =
+        engine.analyze(
+            List.of("one", "two", "three", "four", "five"),
+            Deadline.in(TIMEOUT),
+            Priority.INTERACTIVE,
+            false);
+
+    assertThat(answers).hasSize(5);
+    for (CompletableFuture<TextAnalysis> answer : answers) {
+      assertThatThrownBy(answer::join).cause().isInstanceOf(OverloadedException.class);
+    }
+    assertThat(engine.waiting(Priority.INTERACTIVE)).isEqualTo(waiting);
+  }
+
+  @Test
   void refusesAtOnceATextWhoseDeadlinePassedBeforeItArrived() {
     int waiting = engine.waiting(Priority.INTERACTIVE);
     CompletableFuture<Prediction> late =
