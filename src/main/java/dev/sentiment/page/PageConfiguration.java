@@ -1,14 +1,19 @@
 package dev.sentiment.page;
 
+import dev.sentiment.web.FilterOrder;
+import dev.sentiment.web.auth.OpenResources;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,10 +45,18 @@ class PageConfiguration {
     FilterRegistrationBean<PageHeadersFilter> registration =
         new FilterRegistrationBean<>(new PageHeadersFilter());
     registration.addUrlPatterns(PAGE_PATHS);
-    // After the system's request ids, path checks and API keys (which let the page through),
-    // before body limits and Spring MVC.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.setOrder(FilterOrder.PAGE_HEADERS.order());
     return registration;
+  }
+
+  /** The page's files load without an API key: they hold no data, and the page sends the key. */
+  @Bean
+  OpenResources pageFiles(ResourcePatternResolver resources) throws IOException {
+    Set<String> paths = new HashSet<>(Set.of("/", "/index.html"));
+    for (Resource file : resources.getResources("classpath:/static/console/*")) {
+      paths.add("/console/" + file.getFilename());
+    }
+    return new OpenResources(paths);
   }
 
   /**

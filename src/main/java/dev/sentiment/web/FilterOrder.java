@@ -19,12 +19,14 @@ public enum FilterOrder {
   API_KEY(Ordered.HIGHEST_PRECEDENCE + 3),
   /** At capacity, refuse before the body is read: refusing must stay cheaper than answering. */
   ADMISSION(Ordered.HIGHEST_PRECEDENCE + 4),
+  /** The web page's security headers, set before anything answers it (a file, a 304, a 404). */
+  PAGE_HEADERS(Ordered.HIGHEST_PRECEDENCE + 5),
   /** Actuator's bare error statuses get a problem body. */
-  EMPTY_ERROR_BODY(Ordered.HIGHEST_PRECEDENCE + 5),
+  EMPTY_ERROR_BODY(Ordered.HIGHEST_PRECEDENCE + 6),
   /** A compressed body is refused whatever its size: before body limits. */
-  CONTENT_ENCODING(Ordered.HIGHEST_PRECEDENCE + 6),
+  CONTENT_ENCODING(Ordered.HIGHEST_PRECEDENCE + 7),
   /** Bodies over their limit are cut off as they are read. */
-  BODY_SIZE(Ordered.HIGHEST_PRECEDENCE + 7);
+  BODY_SIZE(Ordered.HIGHEST_PRECEDENCE + 8);
 
   private final int order;
 

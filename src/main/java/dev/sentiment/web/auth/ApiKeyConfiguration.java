@@ -2,6 +2,9 @@ package dev.sentiment.web.auth;
 
 import dev.sentiment.web.FilterOrder;
 import dev.sentiment.web.problem.ProblemWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiKeyConfiguration {
 
   @Bean
-  FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyProperties keys, JsonMapper json) {
+  FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
+      ApiKeyProperties keys, List<OpenResources> open, JsonMapper json) {
+    Set<String> paths = new HashSet<>();
+    open.forEach(resources -> paths.addAll(resources.paths()));
     FilterRegistrationBean<ApiKeyFilter> registration =
         new FilterRegistrationBean<>(
-            new ApiKeyFilter(new ApiKeys(keys.apiKeys()), new ProblemWriter(json)));
+            new ApiKeyFilter(new ApiKeys(keys.apiKeys()), new ProblemWriter(json), paths));
     registration.setEnabled(keys.enabled());
     registration.setOrder(FilterOrder.API_KEY.order());
     return registration;

@@ -17,37 +17,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requires an API key on every endpoint but the health probes, which orchestrators call without
- * credentials, and GET of the web console's static files. The key's name becomes the request's
- * {@link Caller}. Secrets are never logged.
+ * credentials, and GET of the static files features declare {@link OpenResources}. The key's name
+ * becomes the request's {@link Caller}. Secrets are never logged.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
   static final String API_KEY_HEADER = "X-API-Key";
   private static final String BEARER = "Bearer ";
 
-  /**
-   * The web console's page and assets (package {@code dev.sentiment.page}): static files holding no
-   * data, which must load before the person has typed the key the page then sends.
-   */
-  private static final Set<String> PAGE_FILES =
-      Set.of(
-          "/",
-          "/index.html",
-          "/console/api.js",
-          "/console/batch.js",
-          "/console/console.css",
-          "/console/files.js",
-          "/console/icon.svg",
-          "/console/jobs.js",
-          "/console/main.js",
-          "/console/render.js");
-
   private final ApiKeys keys;
   private final ProblemWriter problems;
+  private final Set<String> open;
 
-  ApiKeyFilter(ApiKeys keys, ProblemWriter problems) {
+  ApiKeyFilter(ApiKeys keys, ProblemWriter problems, Set<String> open) {
     this.keys = keys;
     this.problems = problems;
+    this.open = Set.copyOf(open);
   }
 
   @Override
@@ -55,7 +40,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
     String path = request.getRequestURI();
     return path.equals("/actuator/health")
         || path.startsWith("/actuator/health/")
-        || ("GET".equals(request.getMethod()) && PAGE_FILES.contains(path));
+        || ("GET".equals(request.getMethod()) && open.contains(path));
   }
 
   @Override
