@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -269,7 +268,6 @@ class PageBrowserTest {
    * shows tinted by its label.
    */
   @Test
-  @Disabled("The sentence detail of /analyze is being built; enable when it answers 'sentences'")
   void sentencesAreTintedByTheirLabel() {
     open();
     byId("try-text").sendKeys("I loved the first half. The ending was a dreadful mess.");
