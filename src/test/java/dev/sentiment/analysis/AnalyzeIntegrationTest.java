@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /analyze} end to end over a real port, with the built-in model. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -133,6 +135,20 @@ class AnalyzeIntegrationTest {
         .doesNotContain("PendingAnswer");
     // The error controller is plumbing, not an operation of the API.
     assertThat(document.body()).doesNotContain("\"/error\"");
+    JsonNode api = JsonMapper.shared().readTree(document.body());
+    assertThat(api.at("/info/title").asString()).isEqualTo("Sentiment analysis service");
+    assertThat(api.at("/info/version").asString()).isNotBlank().isNotEqualTo("v0");
+    assertThat(api.at("/info/description").asString()).contains("/analyze_batch");
+    assertThat(api.at("/paths/~1analyze/post/tags/0").asString()).isEqualTo("analyze");
+    assertThat(api.at("/paths/~1analyze_batch/post/tags/0").asString()).isEqualTo("batch jobs");
+    JsonNode body = api.at("/paths/~1analyze/post/requestBody/content/application~1json");
+    assertThat(body.at("/schema/oneOf").toString()).contains("OneText").contains("SeveralTexts");
+    assertThat(body.at("/examples").size()).isEqualTo(2);
+    assertThat(
+            api.at("/paths/~1analyze/post/responses/200/content/application~1json/schema/oneOf")
+                .toString())
+        .contains("AnalyzeResponse")
+        .contains("AnalyzeListResponse");
     assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
   }
 
