@@ -20,6 +20,7 @@ final class DocumentAnswer {
   private final List<List<WorkItem>> sentences = new ArrayList<>();
   private final int specialTokens;
   private final List<String> labels;
+  private final EngineMetrics metrics;
 
   DocumentAnswer(
       DocumentReader.Document document,
@@ -27,8 +28,10 @@ final class DocumentAnswer {
       boolean counted,
       Deadline deadline,
       int specialTokens,
-      List<String> labels) {
+      List<String> labels,
+      EngineMetrics metrics) {
     this.document = document;
+    this.metrics = metrics;
     this.specialTokens = specialTokens;
     this.labels = labels;
     long now = System.nanoTime();
@@ -36,11 +39,13 @@ final class DocumentAnswer {
       windows.add(new WorkItem(window, priority, counted, now, deadline));
     }
     items.addAll(windows);
+    windows.forEach(window -> window.countsPrediction = false);
     for (DocumentReader.Sentence sentence : document.sentences()) {
       if (sentence.own() == null) {
         sentences.add(sentence.windows().stream().map(windows::get).toList());
       } else {
         WorkItem own = new WorkItem(sentence.own(), priority, counted, now, deadline);
+        own.countsPrediction = false;
         items.add(own);
         sentences.add(List.of(own));
       }
@@ -79,6 +84,7 @@ final class DocumentAnswer {
     boolean mixed =
         read.stream().anyMatch(s -> s.confidently("NEGATIVE"))
             && read.stream().anyMatch(s -> s.confidently("POSITIVE"));
+    metrics.predicted(whole.label());
     return new TextAnalysis(whole, windows.size(), List.copyOf(read), mixed, timing());
   }
 

@@ -109,7 +109,8 @@ public class InferenceEngine implements SmartLifecycle {
               true,
               deadline,
               current.encoder.specialTokens(),
-              current.info.labels());
+              current.info.labels(),
+              metrics);
       metrics.admitted(document);
       admitted.add(answer);
       items.addAll(answer.items);

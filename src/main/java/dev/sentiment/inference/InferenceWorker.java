@@ -169,7 +169,7 @@ final class InferenceWorker implements Runnable {
     for (int i = 0; i < group.size(); i++) {
       WorkItem item = group.get(i);
       Prediction prediction = toPrediction(probabilities[i], item.text);
-      if (item.counted) {
+      if (item.counted && item.countsPrediction) {
         metrics.predicted(prediction.label());
       }
       item.future.complete(prediction);

@@ -15,6 +15,8 @@ final class WorkItem {
   // batch was taken and when its forward pass ended.
   long startedNanos;
   long computedNanos;
+  // False for the windows and sentences of a text: its answer counts the text's label once.
+  boolean countsPrediction = true;
 
   WorkItem(
       EncodedText text, Priority priority, boolean counted, long admittedNanos, Deadline deadline) {

@@ -105,11 +105,22 @@ class AnalyzeTextsIntegrationTest {
   void aLongTextWhoseSentencesAgreeIsReadWholeAndGetsTheirLabel() {
     String review =
         "What a wonderful, heartwarming film, full of joy and brilliant acting. ".repeat(30);
+    double before = positives();
     JsonNode answer = post("/analyze", text(review), 200);
 
     assertThat(answer.get("windows").asInt()).isGreaterThan(1);
     assertThat(answer.get("truncated").asBoolean()).isFalse();
     assertThat(answer.get("sentiment").asString()).isEqualTo("POSITIVE");
+    assertThat(positives())
+        .as("a text is one prediction, however many windows")
+        .isEqualTo(before + 1);
+  }
+
+  private double positives() {
+    Matcher matcher =
+        Pattern.compile("(?m)^sentiment_predictions_total\\{label=\"POSITIVE\"\\} (\\S+)$")
+            .matcher(http.get("/actuator/prometheus").body());
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
   }
 
   @Test
