@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The work of one text and its answer: a work item per window and per sentence read alone, and the
  * future that completes, once every item has, with the windows' predictions combined by {@link
- * WindowAggregation} into the document's. It fails with the first item's failure; cancelling it
- * withdraws every item.
+ * WindowAggregation} into the document's (a sentence cut into pieces is combined the same way). It
+ * fails with the first item's failure; cancelling it withdraws every item.
  */
 final class DocumentAnswer {
 
@@ -18,7 +18,6 @@ final class DocumentAnswer {
   private final DocumentReader.Document document;
   private final List<WorkItem> windows = new ArrayList<>();
   private final List<List<WorkItem>> sentences = new ArrayList<>();
-  private final int specialTokens;
   private final List<String> labels;
   private final EngineMetrics metrics;
 
@@ -27,12 +26,10 @@ final class DocumentAnswer {
       Priority priority,
       boolean counted,
       Deadline deadline,
-      int specialTokens,
       List<String> labels,
       EngineMetrics metrics) {
     this.document = document;
     this.metrics = metrics;
-    this.specialTokens = specialTokens;
     this.labels = labels;
     long now = System.nanoTime();
     for (EncodedText window : document.windows()) {
@@ -100,14 +97,21 @@ final class DocumentAnswer {
           ? new Prediction(only.label(), only.score(), only.probabilities(), tokens, true)
           : only;
     }
-    List<double[]> probabilities = new ArrayList<>(parts.size());
-    int[] weights = new int[parts.size()];
-    for (int i = 0; i < parts.size(); i++) {
-      probabilities.add(parts.get(i).future.join().vector(labels));
-      weights[i] = parts.get(i).text.length() - specialTokens;
+    List<float[]> probabilities = new ArrayList<>(parts.size());
+    for (WorkItem part : parts) {
+      double[] vector = part.future.join().vector(labels);
+      float[] narrow = new float[vector.length];
+      for (int k = 0; k < vector.length; k++) {
+        narrow[k] = (float) vector[k];
+      }
+      probabilities.add(narrow);
     }
-    return Prediction.of(
-        labels, WindowAggregation.combine(probabilities, weights), tokens, truncated);
+    float[] combined = WindowAggregation.combine(probabilities);
+    double[] widened = new double[combined.length];
+    for (int k = 0; k < combined.length; k++) {
+      widened[k] = combined[k];
+    }
+    return Prediction.of(labels, widened, tokens, truncated);
   }
 
   private TextAnalysis.Timing timing() {

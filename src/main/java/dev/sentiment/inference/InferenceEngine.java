@@ -103,14 +103,7 @@ public class InferenceEngine implements SmartLifecycle {
         continue;
       }
       DocumentAnswer answer =
-          new DocumentAnswer(
-              document,
-              priority,
-              true,
-              deadline,
-              current.encoder.specialTokens(),
-              current.info.labels(),
-              metrics);
+          new DocumentAnswer(document, priority, true, deadline, current.info.labels(), metrics);
       metrics.admitted(document);
       admitted.add(answer);
       items.addAll(answer.items);

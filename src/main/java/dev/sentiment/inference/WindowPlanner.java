@@ -28,7 +28,8 @@ import java.util.function.ToIntFunction;
  * that does not fit, so a counter built on a truncating encoder can answer any number above the
  * budget ({@code Integer.MAX_VALUE} included) when the encoder says it truncated. It must not
  * answer the truncated length. Counts are taken lazily and no counted text is longer than {@code
- * maxChars} plus one unit, so work stops at {@code maxWindows} windows however long the text.
+ * maxChars} (a longer sentence or word is cut without being counted whole), so counting stops at
+ * {@code maxWindows} windows however long the text.
  */
 final class WindowPlanner {
 
