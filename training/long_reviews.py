@@ -268,6 +268,9 @@ def main():
     ap.add_argument("--model", default="models/sentiment-en-sst2")
     ap.add_argument("--docs", type=int, default=400, help="documents per design and seed")
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    ap.add_argument("--budget", type=int, default=BUDGET,
+                    help="content tokens per window (default: the model's 126); smaller windows"
+                         " are faster for a recurrent model, whose pass is sequential in length")
     ap.add_argument("--dump", help="write the documents (first seed) with their sentence spans here")
     ap.add_argument("--spans", help="sentence spans for the first seed's documents, one line each "
                     "(design, text length, start:end ...), e.g. SentenceSplitter's; "
@@ -313,10 +316,10 @@ def main():
                     flat = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
                     dump.write(f"{design}\t{gold}\t{' '.join(f'{s}:{e}' for s, e in spans)}\t"
                                f"{flat}\n")
-                wins = plan(text, spans, count)
+                wins = plan(text, spans, count, args.budget)
                 texts = [text[s:e] for s, e in wins]
                 T = torch.tensor([float(count(t)) for t in texts])
-                assert T.max() <= BUDGET
+                assert T.max() <= args.budget
                 P = classify(texts)
                 words.append(len(text.split()))
                 windows.append(len(wins))

@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWindows the most windows of the model's maximum length read of one text (64 windows of
  *     128 tokens for the built-in model: about 6,000 English words); the rest of a longer text is
  *     not read, and its answer says {@code truncated}
+ * @param windowTokens the most tokens of one window of a long text, special tokens included; 0 (the
+ *     default) means the model's maximum length. Shorter windows answer a long text sooner on a
+ *     recurrent model, whose pass is sequential in its length
  */
 @Validated
 @ConfigurationProperties("sentiment.inference")
@@ -50,7 +53,8 @@ public record InferenceProperties(
     @DefaultValue("false") boolean graphOptimizer,
     @DefaultValue("3") @Min(0) int warmupRounds,
     List<@Valid SelfTestCase> selfTest,
-    @DefaultValue("64") @Min(1) int maxWindows) {
+    @DefaultValue("64") @Min(1) int maxWindows,
+    @DefaultValue("0") @Min(0) int windowTokens) {
 
   /** Applies the defaults that annotations cannot express. */
   public InferenceProperties {
@@ -89,7 +93,8 @@ public record InferenceProperties(
         false,
         warmupRounds,
         null,
-        64);
+        64,
+        0);
   }
 
   /** The worker count after resolving 0 to the number of available cores. */

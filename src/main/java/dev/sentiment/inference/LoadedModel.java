@@ -20,10 +20,15 @@ final class LoadedModel implements AutoCloseable {
   private final CountDownLatch workersRunning;
 
   private LoadedModel(
-      ModelInfo info, TextEncoder encoder, TorchScriptModel model, int workers, int maxWindows) {
+      ModelInfo info,
+      TextEncoder encoder,
+      TorchScriptModel model,
+      int workers,
+      int windowTokens,
+      int maxWindows) {
     this.info = info;
     this.encoder = encoder;
-    this.reader = new DocumentReader(encoder, info.maxLength(), maxWindows);
+    this.reader = new DocumentReader(encoder, windowTokens, maxWindows);
     this.model = model;
     this.workersRunning = new CountDownLatch(workers);
   }
@@ -40,7 +45,14 @@ final class LoadedModel implements AutoCloseable {
         TextEncoder.load(directory.path().resolve(ModelDirectory.TOKENIZER_FILE), info.maxLength());
     try {
       return new LoadedModel(
-          info, encoder, TorchScriptModel.load(directory), workers, properties.maxWindows());
+          info,
+          encoder,
+          TorchScriptModel.load(directory),
+          workers,
+          properties.windowTokens() > 0
+              ? Math.min(properties.windowTokens(), info.maxLength())
+              : info.maxLength(),
+          properties.maxWindows());
     } catch (IOException | RuntimeException e) {
       encoder.close();
       throw e;

@@ -37,7 +37,8 @@ class WorkerHandOffTest {
                 false,
                 1,
                 null,
-                64));
+                64,
+                0));
   }
 
   @AfterAll
