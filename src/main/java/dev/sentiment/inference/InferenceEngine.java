@@ -2,10 +2,8 @@ package dev.sentiment.inference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ResourceLoader;
@@ -13,11 +11,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Classifies texts with the configured model: the one entry point of the inference feature. A text
- * is tokenized on the caller's thread, admitted into the {@link WorkQueue} by the {@link Admission}
- * rule, computed in a batch by an {@link InferenceWorker}, and answered through the future returned
- * at once. Admission never blocks an interactive caller: refused texts get an already failed
- * future. The text's {@link Deadline} is enforced here alone. Loading and readiness are {@link
- * EngineLifecycle}'s.
+ * is read on the caller's thread and admitted into the {@link WorkQueue} by {@link Intake}, under
+ * the {@link Admission} rule; an {@link InferenceWorker} computes it in a batch, and the future
+ * returned at once answers it. Admission never blocks an interactive caller: refused texts get an
+ * already failed future. The text's {@link Deadline} is enforced inside the engine alone. Loading
+ * and readiness are {@link EngineLifecycle}'s.
  */
 public class InferenceEngine implements SmartLifecycle {
 
@@ -29,7 +27,7 @@ public class InferenceEngine implements SmartLifecycle {
   private final EngineLifecycle lifecycle;
   private final WorkQueue queue;
   private final Admission admission;
-  private final DeadlineTimer deadlines = new DeadlineTimer();
+  private final Intake intake;
   private final EngineMetrics metrics;
   private final DrainEstimate drain;
 
@@ -50,6 +48,7 @@ public class InferenceEngine implements SmartLifecycle {
             properties.bulkQueueCapacity(),
             new BatchPolicy(properties.bulkBatchWhileInteractive(), workers));
     this.metrics = new EngineMetrics(registry, queue, properties.maxBatchSize());
+    this.intake = new Intake(queue, admission, new DeadlineTimer(), metrics);
   }
 
   /**
@@ -80,78 +79,9 @@ public class InferenceEngine implements SmartLifecycle {
       List<String> texts, Deadline deadline, Priority priority, boolean sentences) {
     LoadedModel current = lifecycle.loaded();
     if (lifecycle.state() != EngineState.READY || current == null) {
-      return failAll(texts.size(), new ModelNotReadyException(notReadyReason()));
+      return Intake.failAll(texts.size(), new ModelNotReadyException(notReadyReason()));
     }
-    if (deadline.passed()) {
-      return failAll(texts.size(), new DeadlineExceededException());
-    }
-    List<CompletableFuture<TextAnalysis>> answers = new ArrayList<>(texts.size());
-    List<DocumentAnswer> admitted = new ArrayList<>(texts.size());
-    List<WorkItem> items = new ArrayList<>();
-    for (String text : texts) {
-      DocumentReader.Document document;
-      try {
-        document = current.reader.read(text, sentences);
-      } catch (RuntimeException e) {
-        answers.add(
-            CompletableFuture.failedFuture(
-                new InferenceException("The text could not be tokenized", e)));
-        continue;
-      }
-      if (!document.readable()) {
-        answers.add(CompletableFuture.failedFuture(new UnreadableTextException()));
-        continue;
-      }
-      DocumentAnswer answer =
-          new DocumentAnswer(document, priority, true, deadline, current.info.labels(), metrics);
-      metrics.admitted(document);
-      admitted.add(answer);
-      items.addAll(answer.items);
-      answers.add(answer.future);
-    }
-    Optional<RuntimeException> refused = enqueue(items, deadline, priority);
-    if (refused.isPresent()) {
-      admitted.forEach(answer -> answer.future.completeExceptionally(refused.get()));
-      return answers;
-    }
-    items.forEach(item -> deadlines.watch(item.future, deadline));
-    admitted.forEach(DocumentAnswer::start);
-    return answers;
-  }
-
-  /** Queues every item, or none: the reason they were refused, if they were. */
-  private Optional<RuntimeException> enqueue(
-      List<WorkItem> items, Deadline deadline, Priority priority) {
-    if (items.isEmpty()) {
-      return Optional.empty();
-    }
-    if (priority == Priority.INTERACTIVE) {
-      int adding = items.size();
-      return queue.offer(items, waiting -> admission.admits(waiting, adding, deadline))
-          ? Optional.empty()
-          : Optional.of(new OverloadedException(retryAfter()));
-    }
-    try {
-      for (WorkItem item : items) {
-        if (!queue.put(item)) {
-          items.forEach(each -> each.future.cancel(false));
-          return Optional.of(new ModelNotReadyException("Shutting down"));
-        }
-      }
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      items.forEach(each -> each.future.cancel(false));
-      return Optional.of(new CancellationException("Interrupted"));
-    }
-  }
-
-  private static <T> List<CompletableFuture<T>> failAll(int count, Exception failure) {
-    List<CompletableFuture<T>> failed = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      failed.add(CompletableFuture.failedFuture(failure));
-    }
-    return failed;
+    return intake.texts(current, texts, deadline, priority, sentences);
   }
 
   /**
@@ -169,49 +99,11 @@ public class InferenceEngine implements SmartLifecycle {
     if (current == null) {
       return CompletableFuture.failedFuture(new ModelNotReadyException(notReadyReason()));
     }
-    if (deadline.passed()) {
-      // Reading and parsing took the whole deadline: no text is queued that cannot be answered.
-      return CompletableFuture.failedFuture(new DeadlineExceededException());
-    }
-    EncodedText encoded;
-    try {
-      encoded = current.encoder.encode(text);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(
-          new InferenceException("The text could not be tokenized", e));
-    }
-    if (!current.encoder.hasContent(encoded)) {
-      return CompletableFuture.failedFuture(new UnreadableTextException());
-    }
-    if (counted) {
-      metrics.admitted(encoded);
-    }
-    WorkItem item = new WorkItem(encoded, priority, counted, System.nanoTime(), deadline);
-    if (priority == Priority.INTERACTIVE) {
-      // The engine's own warm-up texts are never refused for a deadline.
-      if (!queue.offer(List.of(item), w -> !counted || admission.admits(w, 1, deadline))) {
-        return CompletableFuture.failedFuture(new OverloadedException(retryAfter()));
-      }
-    } else {
-      try {
-        if (!queue.put(item)) {
-          return CompletableFuture.failedFuture(new ModelNotReadyException("Shutting down"));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return CompletableFuture.failedFuture(new CancellationException("Interrupted"));
-      }
-    }
-    deadlines.watch(item.future, deadline);
-    return item.future;
+    return intake.one(current, text, deadline, priority, counted);
   }
 
   private int queued() {
     return queue.size(Priority.INTERACTIVE) + queue.size(Priority.BULK);
-  }
-
-  private Duration retryAfter() {
-    return admission.retryAfter(queued());
   }
 
   /** The model, once its files have been read. */
