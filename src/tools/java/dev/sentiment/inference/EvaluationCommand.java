@@ -17,8 +17,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * id or a label name) through the service's own engine: same tokenizer, batching and DJL path as
  * {@code /analyze}. Prints accuracy, per-class precision and recall, and the confusion matrix.
  *
- * <p>{@code ./mvnw -q compile exec:java@evaluate -Devaluate.file=../shared/data/sst2/dev.tsv
- * [-Devaluate.model=DIR]}
+ * <p>{@code ./mvnw -q -Ptools test-compile exec:java@evaluate
+ * -Devaluate.file=../shared/data/sst2/dev.tsv [-Devaluate.model=DIR]}
  */
 public final class EvaluationCommand {
 
