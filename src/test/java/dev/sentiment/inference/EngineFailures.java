@@ -15,6 +15,14 @@ public final class EngineFailures {
     return new ModelNotReadyException("The model is still loading");
   }
 
+  public static UnreadableTextException unreadable() {
+    return new UnreadableTextException();
+  }
+
+  public static DeadlineExceededException deadlineExceeded() {
+    return new DeadlineExceededException();
+  }
+
   public static InferenceException inference() {
     return new InferenceException(
         "The model failed to process this text", new IllegalStateException("native failure"));
