@@ -45,26 +45,13 @@ class ChunkTaskTest {
   @SuppressWarnings("unchecked")
   private final ExecutionOperations<Void> operations = mock(ExecutionOperations.class);
 
-  private final CustomTask<Void> task =
-      new ChunkTask(
-              work,
-              jobs,
-              new BatchProperties(
-                  256,
-                  100,
-                  null,
-                  100,
-                  null,
-                  null,
-                  null,
-                  1,
-                  null,
-                  null,
-                  2,
-                  null,
-                  null,
-                  MAX_ATTEMPTS))
-          .task();
+  private final CustomTask<Void> task = new ChunkTask(work, jobs, properties(MAX_ATTEMPTS)).task();
+
+  /** The settings ChunkTask reads: only max-chunk-attempts. */
+  private static BatchProperties properties(int maxChunkAttempts) {
+    return new BatchProperties(
+        256, 100, null, 100, null, null, null, 1, null, null, 2, null, null, maxChunkAttempts);
+  }
 
   private static TaskInstance<Void> instance() {
     return new TaskInstance<>(ChunkRef.TASK_NAME, CHUNK.instanceId());
@@ -184,13 +171,7 @@ class ChunkTaskTest {
   @Test
   void pausesStopGrowingAtOneMinute() {
     // Enough attempts allowed that the doubling would pass a minute: 2^6 s = 64 s.
-    CustomTask<Void> patient =
-        new ChunkTask(
-                work,
-                jobs,
-                new BatchProperties(
-                    256, 100, null, 100, null, null, null, 1, null, null, 2, null, null, 100))
-            .task();
+    CustomTask<Void> patient = new ChunkTask(work, jobs, properties(100)).task();
     for (int attempt : new int[] {6, 7, 40}) {
       ExecutionComplete complete = failure(attempt - 1);
       @SuppressWarnings("unchecked")

@@ -45,9 +45,12 @@ class ChunkWorkTest {
   private final ResultStore results = mock(ResultStore.class);
   private final InferenceEngine engine = mock(InferenceEngine.class);
   private final JobMetrics metrics = mock(JobMetrics.class);
+
+  /** Only item-timeout matters to ChunkWork. */
   private final BatchProperties properties =
       new BatchProperties(
           3, 100, null, 100, null, null, null, 1, null, null, 2, null, Duration.ofMinutes(10), 3);
+
   private final ChunkWork work = new ChunkWork(jobs, items, results, engine, properties, metrics);
 
   @BeforeEach
