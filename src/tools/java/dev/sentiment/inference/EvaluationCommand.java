@@ -159,8 +159,10 @@ public final class EvaluationCommand {
     if (!file.binary()) {
       return modelLabels;
     }
-    List<String> candidates = modelLabels.stream().filter(BINARY_LABELS::contains).toList();
-    List<String> others = modelLabels.stream().filter(l -> !BINARY_LABELS.contains(l)).toList();
+    List<String> candidates =
+        modelLabels.stream().filter(l -> spelledBy(l, BINARY_LABELS) != null).toList();
+    List<String> others =
+        modelLabels.stream().filter(l -> spelledBy(l, BINARY_LABELS) == null).toList();
     if (candidates.size() == BINARY_LABELS.size() && !others.isEmpty()) {
       notes.add(
           "binary file, model also has %s: each text is judged by P(POSITIVE) against P(NEGATIVE)"
@@ -169,13 +171,25 @@ public final class EvaluationCommand {
     return candidates.size() == BINARY_LABELS.size() ? candidates : List.of();
   }
 
-  /** The rows whose true label the model has; a note says how many of which label it cannot. */
+  /**
+   * The label as {@code labels} spell it, or null. Case is ignored: the data files write labels in
+   * capitals, while many models' {@code id2label} say "negative", "neutral", "positive".
+   */
+  static String spelledBy(String label, List<String> labels) {
+    return labels.stream().filter(label::equalsIgnoreCase).findFirst().orElse(null);
+  }
+
+  /**
+   * The rows whose true label the model has, that label spelled as the model spells it; a note says
+   * how many of which label it cannot judge.
+   */
   static List<Row> judgeable(List<Row> rows, List<String> modelLabels, List<String> notes) {
     Map<String, Integer> skipped = new LinkedHashMap<>();
     List<Row> kept = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      if (modelLabels.contains(row.label())) {
-        kept.add(row);
+      String label = spelledBy(row.label(), modelLabels);
+      if (label != null) {
+        kept.add(new Row(row.line(), row.text(), label));
       } else {
         skipped.merge(row.label(), 1, Integer::sum);
       }

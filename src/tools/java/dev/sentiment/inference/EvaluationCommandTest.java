@@ -122,6 +122,18 @@ class EvaluationCommandTest {
   }
 
   @Test
+  void modelLabelsMatchTheFileWhateverTheirCase() {
+    LabelledFile binary = EvaluationCommand.parse(List.of("sentence\tlabel", "a\t1"));
+    LabelledFile named = EvaluationCommand.parse(List.of("sentence\tlabel", "a\tNEUTRAL"));
+    List<String> lowerCase = List.of("negative", "neutral", "positive");
+
+    assertThat(EvaluationCommand.candidates(binary, lowerCase, new ArrayList<>()))
+        .containsExactly("negative", "positive");
+    assertThat(EvaluationCommand.judgeable(named.rows(), lowerCase, new ArrayList<>()))
+        .containsExactly(new Row(2, "a", "neutral"));
+  }
+
+  @Test
   void aBinaryFileNeedsAModelWithNegativeAndPositive() {
     LabelledFile file = EvaluationCommand.parse(List.of("sentence\tlabel", "a\t1"));
 
