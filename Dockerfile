@@ -9,18 +9,19 @@ WORKDIR /src
 # Dependencies first, so they are cached while only the sources change.
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline
+RUN ./mvnw -B -q -Ptools dependency:go-offline
 COPY src src
 COPY models models
 RUN ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/sentiment-service-*.jar extract --layers --destination /layers
 # Unpack libtorch and the tokenizer's native library now, into a directory the image ships, so the
 # container starts without network and without writing to its home. A two-line evaluation loads
-# both through the service's own code.
+# both through the service's own code; the evaluation command is a developer tool outside the jar
+# (src/tools, Maven profile `tools`), so it runs from the build tree, on the same dependencies.
 ENV DJL_CACHE_DIR=/opt/djl
 RUN printf 'sentence\tlabel\na fine film\t1\n' > /tmp/warmup.tsv \
- && java -Dai.djl.offline=true -cp "/layers/application/*:/layers/dependencies/lib/*:/layers/snapshot-dependencies/lib/*" \
-      dev.sentiment.inference.EvaluationCommand /tmp/warmup.tsv /src/models/sentiment-en-sst2
+ && ./mvnw -B -q -Ptools -DskipTests -Dai.djl.offline=true test-compile exec:java@evaluate \
+      -Devaluate.file=/tmp/warmup.tsv -Devaluate.model=/src/models/sentiment-en-sst2
 
 FROM eclipse-temurin:25-jre-noble
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home-dir /app app

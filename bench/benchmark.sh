@@ -16,7 +16,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 mkdir -p "$OUT"
 rm -f "$OUT/results.jsonl" "$OUT/raw-arrival.json"
 
-./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
+./mvnw -q -B -Ptools -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 JAVA=${JAVA:-java}  # e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java

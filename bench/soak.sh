@@ -15,7 +15,7 @@ PORT=18081
 OUT=target/soak
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 mkdir -p "$OUT"
-./mvnw -q -B -DskipTests test-compile dependency:build-classpath \
+./mvnw -q -B -Ptools -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 

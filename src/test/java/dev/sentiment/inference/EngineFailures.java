@@ -15,12 +15,12 @@ public final class EngineFailures {
     return new ModelNotReadyException("The model is still loading");
   }
 
-  public static DeadlineExceededException deadlineExceeded() {
-    return new DeadlineExceededException();
-  }
-
   public static UnreadableTextException unreadable() {
     return new UnreadableTextException();
+  }
+
+  public static DeadlineExceededException deadlineExceeded() {
+    return new DeadlineExceededException();
   }
 
   public static InferenceException inference() {

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * rate whatever the answers (closed-loop tools slow down with the server and hide overload), sends
  * them over a fixed set of keep-alive connections, and times every answer from the moment it was
  * due, not from when a connection was free, so waiting in the generator counts as the server's
- * latency (as wrk2 does). Samples the service's heap once a second. Test sources only.
+ * latency (as wrk2 does). Samples the service's heap once a second. A developer tool (src/tools),
+ * never in the jar.
  *
  * <p>{@code OpenLoopLoad <base-url> <requests/s> <seconds> <dev.tsv> [connections, default 256]}
  */

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What tokenizing one SST-2 dev sentence costs with the built-in model's tokenizer, through the
  * Hugging Face tokenizer ({@code fastPath=false}) and through the Java WordPiece fast path. Run
- * with {@code org.openjdk.jmh.Main TokenizerBenchmark} on the test classpath (README, Development).
+ * with {@code org.openjdk.jmh.Main TokenizerBenchmark} on the `-Ptools` test classpath (README,
+ * Development).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP half of the benchmark's limit: a Spring MVC endpoint that parses {@code {"text"}} and
- * returns a fixed answer, measured under the same load as {@code /analyze}. Test sources only, and
- * only with the {@code bench} profile, so it never ships.
+ * returns a fixed answer, measured under the same load as {@code /analyze}. Tools sources only
+ * (src/tools), and only with the {@code bench} profile, so it never ships.
  *
  * <p>{@code /bench/trivial-async} answers the same way {@code /analyze} does: a {@link
  * PendingAnswer} completed on a pool of its own, one thread per core. It prices the asynchronous

@@ -25,7 +25,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  * fixed / perToken} is the overhead {@link LengthGroups} weighs against padding when it splits a
  * batch, which the workers learn from their passes ({@link PassCost}); this measures it alone, on
  * one thread. Run with {@code org.openjdk.jmh.Main PassCostBenchmark -p modelDir=/path/to/model} on
- * the test classpath (docs/performance.md, "A transformer dropped in").
+ * the `-Ptools` test classpath (docs/performance.md, "A transformer dropped in").
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * 127.0.0.1 only; every wait is bounded, and the whole run takes about 15 minutes on 2 cores. Texts
  * are SST-2 training sentences, cycled.
  *
- * <p>{@code ./mvnw -q test-compile exec:exec@batch-benchmark [-Dbenchmark.sst2=FILE]}
+ * <p>{@code ./mvnw -q -Ptools test-compile exec:exec@batch-benchmark [-Dbenchmark.sst2=FILE]}
  */
 final class BatchBenchmark {
 
