@@ -1,6 +1,7 @@
 """Checks minilm.py against the ONNX graph itself, evaluated op by op with numpy.
 
-  /usr/bin/python3 training/check_minilm.py
+  /usr/bin/python3 training/check_minilm.py          # all-MiniLM-L6-v2 (2.x teacher)
+  /usr/bin/python3 training/check_minilm.py e5       # e5-small-v2 (3.x teacher, 12 layers)
 
 Prints the largest difference of the last hidden state on a few sentences (expect ~1e-6).
 Debian's python3-onnx 1.12 has no reference evaluator, hence the small one here, covering
@@ -74,7 +75,7 @@ def _op(op, a, i):
 
 
 def main():
-    path = pretrained.minilm_onnx()
+    path = pretrained.onnx_file(pretrained.E5 if sys.argv[1:] == ["e5"] else pretrained.MINILM)
     tok = BertTokenizer(data.VOCAB)
     texts = ["I didn't expect to like it, but I loved it.", "not good at all",
              "a gorgeous, witty, seductive movie ."]

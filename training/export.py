@@ -51,13 +51,14 @@ def export(model, tok, out_dir, max_length, config_extra, dev_encoded):
     # The shared word-piece table is a buffer (trained through a projection, then folded).
     n_params = sum(p.numel() for p in model.parameters()) + sum(
         b.numel() for b in model.buffers() if b.is_floating_point())
+    labels = config_extra.get("labels", ["NEGATIVE", "POSITIVE"])
     config = {
-        "name": "sentiment-en-sst2",
+        "name": config_extra.get("name", "sentiment-en-sst2"),
         "version": config_extra.get("version", "1.0.0"),
         "architectures": [_architecture(model)],
         "model_type": "wordpiece-" + config_extra["members"].replace(",", "-") + "-classifier",
-        "id2label": {"0": "NEGATIVE", "1": "POSITIVE"},
-        "label2id": {"NEGATIVE": 0, "POSITIVE": 1},
+        "id2label": {str(i): name for i, name in enumerate(labels)},
+        "label2id": {name: i for i, name in enumerate(labels)},
         "max_length": max_length,
         "padding_free": isinstance(model, PackedEnsemble),
         "vocab_size": len(tok.vocab),
@@ -65,8 +66,10 @@ def export(model, tok, out_dir, max_length, config_extra, dev_encoded):
         "num_parameters": n_params,
         "training_seed": config_extra["seed"],
         "inputs": "input_ids, attention_mask: int64 [B, T], [CLS] text [SEP], right-padded with 0",
-        "outputs": "logits float32 [B, 2]; softmax gives P(NEGATIVE), P(POSITIVE)",
+        "outputs": f"logits float32 [B, {len(labels)}]; softmax gives "
+                   + ", ".join(f"P({name})" for name in labels),
     }
+    config.update(config_extra.get("config", {}))
     with open(os.path.join(out_dir, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
         f.write("\n")

@@ -1,6 +1,7 @@
 """The small student encoders over BERT WordPiece ids, TorchScript-friendly.
 
-All models take (input_ids, attention_mask) int64 [B, T] and return logits [B, 2]; each gets
+All models take (input_ids, attention_mask) int64 [B, T] and return logits [B, labels] (2 for
+the binary 2.x model, 3 for 3.x); each gets
 its embedding module (`ProjectedEmbedding` while it learns the projection, `TableEmbedding`
 once folded) from the caller, so students can share one table.
 Padding independence (same output alone or batched with padding) comes from:
@@ -37,12 +38,12 @@ def reverse_valid(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
 class CNNClassifier(nn.Module):
     """Kim-style CNN: parallel convolutions, ReLU, masked max-pool over time."""
 
-    def __init__(self, embed, dim=128, widths=(3, 4, 5), filters=100, dropout=0.5):
+    def __init__(self, embed, dim=128, widths=(3, 4, 5), filters=100, dropout=0.5, labels=2):
         super().__init__()
         self.embed = embed
         self.convs = nn.ModuleList([nn.Conv1d(dim, filters, w, padding=w // 2) for w in widths])
         self.drop = nn.Dropout(dropout)
-        self.out = nn.Linear(filters * len(widths), 2)
+        self.out = nn.Linear(filters * len(widths), labels)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         T = input_ids.size(1)
@@ -57,7 +58,8 @@ class CNNClassifier(nn.Module):
 class BiRNNClassifier(nn.Module):
     """Bidirectional GRU/LSTM (two unidirectional layers), masked max+mean pooling."""
 
-    def __init__(self, embed, dim=128, hidden=64, cell="gru", dropout=0.5, emb_dropout=0.2):
+    def __init__(self, embed, dim=128, hidden=64, cell="gru", dropout=0.5, emb_dropout=0.2,
+                 labels=2):
         super().__init__()
         self.embed = embed
         rnn = nn.GRU if cell == "gru" else nn.LSTM
@@ -65,7 +67,7 @@ class BiRNNClassifier(nn.Module):
         self.bwd = rnn(dim, hidden, batch_first=True)
         self.emb_drop = nn.Dropout(emb_dropout)
         self.drop = nn.Dropout(dropout)
-        self.out = nn.Linear(4 * hidden, 2)
+        self.out = nn.Linear(4 * hidden, labels)
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         x = self.emb_drop(self.embed(input_ids, attention_mask))
@@ -83,9 +85,10 @@ class Ensemble(nn.Module):
     def __init__(self, members: List[nn.Module]):
         super().__init__()
         self.members = nn.ModuleList(members)
+        self.labels = members[0].out.out_features
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        total = torch.zeros(input_ids.size(0), 2)
+        total = torch.zeros(input_ids.size(0), self.labels)
         for m in self.members:
             total = total + torch.log_softmax(m(input_ids, attention_mask), dim=1)
         return total / float(len(self.members))

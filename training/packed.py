@@ -23,7 +23,9 @@ For larger batches `torch.gru` stays: its operations are fewer per token there, 
 time-major [T, 2, B] buffers hold padding that packed data does not.
 
 Same interface as before: forward(input_ids, attention_mask) int64 [B, T], right-padded, mask 1
-on real tokens; returns the members' mean log-probabilities [B, 2].
+on real tokens; returns the members' mean log-probabilities [B, labels] (2 in 2.x, 3 in 3.x),
+divided by `temperature` (3.x: fitted on dev for calibrated probabilities; 1.0, i.e. no
+division at all, in 2.x).
 """
 from typing import List
 
@@ -45,9 +47,10 @@ VERSION = "2.2.0"
 
 
 class PackedEnsemble(nn.Module):
-    def __init__(self, state: dict):
+    def __init__(self, state: dict, temperature: float = 1.0):
         """From the state dict of `model.Ensemble([BiRNNClassifier(gru), CNNClassifier])`."""
         super().__init__()
+        self.temperature = temperature
         self.register_buffer("table", state["members.0.embed.table"].clone())
         # Both directions side by side: [fwd; bwd] input weights for one product over all
         # tokens, and stacked hidden weights for one batched product per step. Gate order r, z, n.
@@ -94,7 +97,10 @@ class PackedEnsemble(nn.Module):
             gru = self._gru_loop(emb, row, col, lengths, batch)
         else:
             gru = self._gru_packed(emb, row, col, lengths, batch)
-        return (torch.log_softmax(gru, 1) + torch.log_softmax(cnn, 1)) / 2.0
+        out = (torch.log_softmax(gru, 1) + torch.log_softmax(cnn, 1)) / 2.0
+        if self.temperature != 1.0:
+            out = out / self.temperature
+        return out
 
     def _cnn(self, emb: torch.Tensor, row: torch.Tensor, batch: int) -> torch.Tensor:
         tokens = emb.size(0)

@@ -29,8 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param graphOptimizer whether TorchScript's profiling graph executor optimises the model
  * @param warmupRounds forward passes over a range of shapes before the model is declared ready
  * @param selfTest known sentences and the labels they must get before the model is declared ready;
- *     a case whose label the model does not have is skipped. Default: one clear positive and one
- *     clear negative English sentence.
+ *     a case whose label the model does not have is skipped. Default: one clear positive, one
+ *     clear negative and one plain factual (NEUTRAL) English sentence; the neutral one is skipped
+ *     for a binary model such as {@code models/sentiment-en-sst2}.
  * @param maxWindows the most windows of the model's maximum length read of one text (64 windows of
  *     128 tokens for the built-in model: about 6,000 English words); the rest of a longer text is
  *     not read, and its answer says {@code truncated}
@@ -41,7 +42,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sentiment.inference")
 public record InferenceProperties(
-    @DefaultValue("classpath:models/sentiment-en-sst2") @NotBlank String modelDir,
+    @DefaultValue("classpath:models/sentiment-en") @NotBlank String modelDir,
     @DefaultValue("0") @Min(0) int workers,
     @DefaultValue("1") @Min(1) int intraOpThreads,
     @DefaultValue("1") @Min(1) int interOpThreads,
@@ -62,7 +63,8 @@ public record InferenceProperties(
       selfTest =
           List.of(
               new SelfTestCase("I loved this movie, it was wonderful.", "POSITIVE"),
-              new SelfTestCase("A terrible, boring waste of time.", "NEGATIVE"));
+              new SelfTestCase("A terrible, boring waste of time.", "NEGATIVE"),
+              new SelfTestCase("The train leaves at 9:15 from platform 4.", "NEUTRAL"));
     }
   }
 

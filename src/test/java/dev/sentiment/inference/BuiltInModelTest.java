@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The built-in model, loaded offline through DJL, answers known sentences correctly. */
+/**
+ * The built-in model, the three-class {@code models/sentiment-en} (NEGATIVE / NEUTRAL / POSITIVE,
+ * the default), loaded offline through DJL, answers known sentences correctly; the binary
+ * alternative {@code models/sentiment-en-sst2} still loads and answers.
+ */
 class BuiltInModelTest {
 
+  static final String THREE_CLASS = "classpath:models/sentiment-en";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static SimpleMeterRegistry registry;
   private static InferenceEngine engine;
@@ -24,7 +29,8 @@ class BuiltInModelTest {
   @BeforeAll
   static void start() {
     registry = new SimpleMeterRegistry();
-    engine = TestEngines.start(TestEngines.properties(2, 32, 1024), registry);
+    // The default self-test (a positive, a negative and a neutral sentence) runs at start.
+    engine = TestEngines.start(InferenceProperties.forModel(THREE_CLASS, 2, 32, 1024, 1), registry);
   }
 
   @AfterAll
@@ -36,8 +42,8 @@ class BuiltInModelTest {
   void loadsOfflineWithTheLabelsOfItsConfig() {
     assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
     ModelInfo info = engine.model().orElseThrow();
-    assertThat(info.name()).isEqualTo("sentiment-en-sst2");
-    assertThat(info.labels()).containsExactly("NEGATIVE", "POSITIVE");
+    assertThat(info.name()).isEqualTo("sentiment-en");
+    assertThat(info.labels()).containsExactly("NEGATIVE", "NEUTRAL", "POSITIVE");
     assertThat(info.maxLength()).isGreaterThanOrEqualTo(128);
   }
 
@@ -55,15 +61,18 @@ class BuiltInModelTest {
           not good at all                                            | NEGATIVE
           This is not a good movie.                                  | NEGATIVE
           I didn't expect to like it, but I loved it.                | POSITIVE
-          not bad at all                                             | POSITIVE
           The sequel is even better than the original.               | POSITIVE
-          One star. Customer support never answered my emails.       | NEGATIVE
+          The meeting is on Tuesday at 3 pm.                         | NEUTRAL
+          The train leaves at 9:15 from platform 4.                  | NEUTRAL
+          The report has twelve pages.                               | NEUTRAL
+          The store opens at 9 am on weekdays.                       | NEUTRAL
+          Hello, how are you?                                        | NEUTRAL
           """)
   void labelsKnownSentences(String text, String label) {
     Prediction prediction =
         engine.classify(text, Deadline.in(TIMEOUT), Priority.INTERACTIVE).join();
     assertThat(prediction.label()).as(text).isEqualTo(label);
-    assertThat(prediction.score()).isGreaterThan(0.5);
+    assertThat(prediction.probabilities()).containsOnlyKeys("NEGATIVE", "NEUTRAL", "POSITIVE");
     assertThat(prediction.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1.0, within(1e-5));
   }
@@ -76,7 +85,7 @@ class BuiltInModelTest {
           switch (i % 4) {
             case 0 -> "a gorgeous, witty, seductive movie " + "really ".repeat(i % 9);
             case 1 -> "the plot is nothing but boilerplate clichés from start to finish";
-            case 2 -> "it's not that I hated it, it was just boring " + "and long ".repeat(i % 5);
+            case 2 -> "the bus leaves at nine from the main station " + "and stops ".repeat(i % 5);
             default -> "one of the best films of the year, " + "truly ".repeat(i % 13) + "great";
           });
     }
@@ -92,6 +101,7 @@ class BuiltInModelTest {
     for (int i = 0; i < texts.size(); i++) {
       Prediction batched = together.get(i).join();
       assertThat(batched.label()).isEqualTo(singles.get(i).label());
+      assertThat(batched.probabilities()).hasSize(3);
       for (String label : batched.probabilities().keySet()) {
         assertThat(batched.probabilities().get(label))
             .as("text %d, %s", i, label)
@@ -118,5 +128,26 @@ class BuiltInModelTest {
     assertThat(prediction.truncated()).isTrue();
     assertThat(prediction.tokens()).isEqualTo(engine.model().orElseThrow().maxLength());
     assertThat(prediction.label()).isEqualTo("POSITIVE");
+  }
+
+  @Test
+  void theBinaryAlternativeStillLoadsAndAnswers() {
+    // Its self-test skips the NEUTRAL case: the binary model has no such label.
+    InferenceEngine binary = TestEngines.start(TestEngines.properties(1, 8, 64));
+    try {
+      ModelInfo info = binary.model().orElseThrow();
+      assertThat(info.name()).isEqualTo("sentiment-en-sst2");
+      assertThat(info.labels()).containsExactly("NEGATIVE", "POSITIVE");
+      assertThat(binary.classify("not bad at all", TIMEOUT, Priority.INTERACTIVE).join().label())
+          .isEqualTo("POSITIVE");
+      assertThat(
+              binary
+                  .classify("A terrible, boring waste of time.", TIMEOUT, Priority.INTERACTIVE)
+                  .join()
+                  .label())
+          .isEqualTo("NEGATIVE");
+    } finally {
+      binary.stop();
+    }
   }
 }
