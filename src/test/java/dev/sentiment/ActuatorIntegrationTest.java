@@ -36,8 +36,8 @@ class ActuatorIntegrationTest {
   @Test
   void infoNamesTheModel() {
     assertThat(http.get("/actuator/info").body())
-        .contains("\"name\":\"sentiment-en-sst2\"")
-        .contains("\"labels\":[\"NEGATIVE\",\"POSITIVE\"]");
+        .contains("\"name\":\"sentiment-en\"")
+        .contains("\"labels\":[\"NEGATIVE\",\"NEUTRAL\",\"POSITIVE\"]");
   }
 
   @Test

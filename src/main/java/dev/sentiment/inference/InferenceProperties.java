@@ -29,9 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param graphOptimizer whether TorchScript's profiling graph executor optimises the model
  * @param warmupRounds forward passes over a range of shapes before the model is declared ready
  * @param selfTest known sentences and the labels they must get before the model is declared ready;
- *     a case whose label the model does not have is skipped. Default: one clear positive, one
- *     clear negative and one plain factual (NEUTRAL) English sentence; the neutral one is skipped
- *     for a binary model such as {@code models/sentiment-en-sst2}.
+ *     a case whose label the model does not have is skipped. Default: one clear positive, one clear
+ *     negative and one plain factual (NEUTRAL) English sentence; the neutral one is skipped for a
+ *     binary model such as {@code models/sentiment-en-sst2}.
  * @param maxWindows the most windows of the model's maximum length read of one text (64 windows of
  *     128 tokens for the built-in model: about 6,000 English words); the rest of a longer text is
  *     not read, and its answer says {@code truncated}

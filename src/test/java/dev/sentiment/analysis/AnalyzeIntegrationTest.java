@@ -55,7 +55,7 @@ class AnalyzeIntegrationTest {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(response.body())
         .contains("\"sentiment\":\"" + label + "\"")
-        .contains("\"model\":\"sentiment-en-sst2\"")
+        .contains("\"model\":\"sentiment-en\"")
         .contains("\"truncated\":false")
         .contains("\"probabilities\":{\"NEGATIVE\":");
   }

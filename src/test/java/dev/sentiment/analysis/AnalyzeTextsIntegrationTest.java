@@ -61,7 +61,7 @@ class AnalyzeTextsIntegrationTest {
       JsonNode alone = post("/analyze", text(sent.get(i)), 200);
       assertThat(list.get(i).get("sentiment").asString())
           .isEqualTo(alone.get("sentiment").asString());
-      for (String label : List.of("NEGATIVE", "POSITIVE")) {
+      for (String label : List.of("NEGATIVE", "NEUTRAL", "POSITIVE")) {
         assertThat(list.get(i).get("probabilities").get(label).asDouble())
             .isCloseTo(alone.get("probabilities").get(label).asDouble(), within(1e-5));
       }
@@ -145,7 +145,7 @@ class AnalyzeTextsIntegrationTest {
       int start = sentence.get("start").asInt();
       int end = sentence.get("end").asInt();
       assertThat(sentence.get("text").asString()).isEqualTo(text.substring(start, end));
-      assertThat(sentence.get("probabilities").size()).isEqualTo(2);
+      assertThat(sentence.get("probabilities").size()).isEqualTo(3);
     }
     assertThat(sentences.get(1).get("sentiment").asString()).isEqualTo("NEGATIVE");
     assertThat(answer.has("mixed")).isTrue();

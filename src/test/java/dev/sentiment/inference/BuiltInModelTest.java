@@ -138,11 +138,18 @@ class BuiltInModelTest {
       ModelInfo info = binary.model().orElseThrow();
       assertThat(info.name()).isEqualTo("sentiment-en-sst2");
       assertThat(info.labels()).containsExactly("NEGATIVE", "POSITIVE");
-      assertThat(binary.classify("not bad at all", TIMEOUT, Priority.INTERACTIVE).join().label())
+      assertThat(
+              binary
+                  .classify("not bad at all", Deadline.in(TIMEOUT), Priority.INTERACTIVE)
+                  .join()
+                  .label())
           .isEqualTo("POSITIVE");
       assertThat(
               binary
-                  .classify("A terrible, boring waste of time.", TIMEOUT, Priority.INTERACTIVE)
+                  .classify(
+                      "A terrible, boring waste of time.",
+                      Deadline.in(TIMEOUT),
+                      Priority.INTERACTIVE)
                   .join()
                   .label())
           .isEqualTo("NEGATIVE");

@@ -88,8 +88,10 @@ class PageBrowserTest {
     chromium.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("try-label")));
     assertThat(byId("try-label").getText()).isEqualTo("POSITIVE");
     List<WebElement> bars = chromium.driver.findElements(By.cssSelector("#try-bars .bar"));
-    assertThat(bars).hasSize(2);
+    // One bar per label of the built-in model, in its label order.
+    assertThat(bars).hasSize(3);
     assertThat(bars.get(0).getAttribute("aria-label")).startsWith("NEGATIVE: ");
+    assertThat(bars.get(1).getAttribute("aria-label")).startsWith("NEUTRAL: ");
     assertThat(byId("try-error").isDisplayed()).isFalse();
     chromium.screenshot("try-a-text-1280");
 
@@ -153,8 +155,9 @@ class PageBrowserTest {
 
     // The chart: one bar per label, the counts adding up to the job.
     chromium.waiting(WAIT).until(d -> byId("job-chart-box").isDisplayed());
-    assertThat(chromium.driver.findElements(By.cssSelector("#job-chart .fill"))).hasSize(2);
     String description = byId("job-chart").getAttribute("aria-label");
+    assertThat(chromium.driver.findElements(By.cssSelector("#job-chart .fill")))
+        .hasSize(description.replace("Label distribution: ", "").split(", ").length);
     int sum =
         Stream.of(description.replace("Label distribution: ", "").split(", "))
             .mapToInt(part -> Integer.parseInt(part.substring(part.indexOf(": ") + 2)))
