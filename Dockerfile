@@ -21,7 +21,7 @@ RUN ./mvnw -B -q -DskipTests package \
 ENV DJL_CACHE_DIR=/opt/djl
 RUN printf 'sentence\tlabel\na fine film\t1\n' > /tmp/warmup.tsv \
  && ./mvnw -B -q -Ptools -DskipTests -Dai.djl.offline=true test-compile exec:java@evaluate \
-      -Devaluate.file=/tmp/warmup.tsv -Devaluate.model=/src/models/sentiment-en-sst2
+      -Devaluate.file=/tmp/warmup.tsv -Devaluate.model=/src/models/sentiment-en
 
 FROM eclipse-temurin:25-jre-noble
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home-dir /app app
@@ -32,9 +32,9 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 COPY --from=build /opt/djl /opt/djl
-COPY models/sentiment-en-sst2 /app/models/sentiment-en-sst2
+COPY models/sentiment-en /app/models/sentiment-en
 ENV DJL_CACHE_DIR=/opt/djl \
-    SENTIMENT_INFERENCE_MODEL_DIR=/app/models/sentiment-en-sst2 \
+    SENTIMENT_INFERENCE_MODEL_DIR=/app/models/sentiment-en \
     SENTIMENT_BATCH_DATA_DIR=/data \
     TORCH_CPP_LOG_LEVEL=ERROR \
     ONEDNN_PRIMITIVE_CACHE_CAPACITY=4096 \

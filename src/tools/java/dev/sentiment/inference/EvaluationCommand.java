@@ -49,7 +49,7 @@ public final class EvaluationCommand {
       System.err.println("usage: EvaluationCommand <labelled.tsv> [model-dir]");
       System.exit(2);
     }
-    String modelDir = args.length == 2 ? args[1] : "classpath:models/sentiment-en-sst2";
+    String modelDir = args.length == 2 ? args[1] : "classpath:models/sentiment-en";
     LabelledFile file;
     try {
       file = parse(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ public class RawModelBenchmark {
   @Param({"1", "8", "16", "32", "64", "128"})
   public int batchSize;
 
-  @Param({"classpath:models/sentiment-en-sst2"})
+  @Param({"classpath:models/sentiment-en"})
   public String modelDir;
 
   @Param({"../shared/data/sst2/dev.tsv"})
