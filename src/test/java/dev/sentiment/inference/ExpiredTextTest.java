@@ -40,15 +40,7 @@ class ExpiredTextTest {
       queue.close();
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      new InferenceWorker(
-              queue,
-              model,
-              properties,
-              directory.info(),
-              new EngineMetrics(registry, queue, 32),
-              new DrainEstimate(32),
-              new PassCost())
-          .run();
+      TestEngines.runWorker(queue, model, properties, directory.info(), registry);
 
       assertThatThrownBy(expired.future::join)
           .cause()

@@ -48,15 +48,7 @@ class PoisonedTextTest {
       queue.close();
 
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      new InferenceWorker(
-              queue,
-              model,
-              properties,
-              directory.info(),
-              new EngineMetrics(registry, queue, 32),
-              new DrainEstimate(32),
-              new PassCost())
-          .run();
+      TestEngines.runWorker(queue, model, properties, directory.info(), registry);
 
       assertThatThrownBy(poisoned.future::join).cause().isInstanceOf(InferenceException.class);
       assertThat(items.get(0).future.join().label()).isEqualTo("POSITIVE");

@@ -17,6 +17,24 @@ final class TestEngines {
     return InferenceProperties.forModel(BUILT_IN, workers, maxBatchSize, queueCapacity, 1);
   }
 
+  /** Runs one worker over what {@code queue} holds until it is closed and drained. */
+  static void runWorker(
+      WorkQueue queue,
+      TorchScriptModel model,
+      InferenceProperties properties,
+      ModelInfo info,
+      MeterRegistry registry) {
+    new InferenceWorker(
+            queue,
+            model,
+            properties,
+            info,
+            new EngineMetrics(registry, queue, properties.maxBatchSize()),
+            new DrainEstimate(properties.maxBatchSize()),
+            new PassCost())
+        .run();
+  }
+
   static InferenceEngine start(InferenceProperties properties) {
     return start(properties, new SimpleMeterRegistry());
   }

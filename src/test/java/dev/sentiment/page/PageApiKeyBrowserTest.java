@@ -3,27 +3,19 @@ package dev.sentiment.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sentiment.HttpTestClient;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web console on a service with API keys: the page itself loads without one, and says in words
@@ -32,37 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "sentiment.security.api-keys.alice=alice-secret-0123456789")
-class PageApiKeyBrowserTest {
+class PageApiKeyBrowserTest extends PageTestSupport {
 
   private static final String KEY = "alice-secret-0123456789";
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("page-keys-batch-");
-    registry.add("sentiment.batch.data-dir", dir::toString);
-  }
-
-  @LocalServerPort int port;
-  @TempDir Path files;
-  HttpTestClient http;
-  Chromium chromium;
-
-  @BeforeEach
-  void ready() {
-    http = new HttpTestClient(port);
-    http.awaitReady();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   /**
-   * Every file of the page loads without a key (so ApiKeyFilter's list of page files is complete),
+   * Every file of the page loads without a key (so the page's OpenResources list is complete),
    * other methods on those paths and everything else still need one.
    */
   @Test

@@ -3,7 +3,6 @@ package dev.sentiment.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sentiment.HttpTestClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,9 +20,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web console in headless Chromium against the real service (built-in model, embedded batch
@@ -34,33 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * page's headers. Browser tests are skipped where Chromium is not installed; CI installs it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PageBrowserTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("page-batch-");
-    registry.add("sentiment.batch.data-dir", dir::toString);
-  }
-
-  @LocalServerPort int port;
-  @TempDir Path files;
-  HttpTestClient http;
-  Chromium chromium;
-
-  @BeforeEach
-  void ready() {
-    http = new HttpTestClient(port);
-    http.awaitReady();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+class PageBrowserTest extends PageTestSupport {
 
   private Chromium open() {
     assumeTrue(Chromium.available(), "Chromium and chromedriver are not installed");
