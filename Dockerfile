@@ -2,7 +2,7 @@
 # Multi-stage build of the sentiment service. glibc images throughout: the PyTorch natives are
 # glibc builds, so Alpine (musl) cannot run them. Java 25, though the code needs only 17: from 24 on
 # the service answers requests on virtual threads, which keeps a flood of requests from starving
-# the inference workers of CPU (README "Reliability").
+# the inference workers of CPU (docs/reliability.md).
 
 FROM eclipse-temurin:25-jdk-noble AS build
 WORKDIR /src

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The throughput benchmark (README "Performance"): the model's raw limit in process (JMH), a
+# The throughput benchmark (docs/performance.md): the model's raw limit in process (JMH), a
 # trivial Spring MVC endpoint, and /analyze at 1, 16, 64 and 256 clients with batching on and off.
 # Bounded (about 19 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 #   bench/benchmark.sh [seconds-per-run, default 10] [runs per level, default 3]
-# MODEL_DIR=/path/to/model bench/benchmark.sh measures another model directory (README, Models).
+# MODEL_DIR=/path/to/model bench/benchmark.sh measures another model directory (docs/models.md).
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
-export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see README, Configuration
+export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see docs/operations.md
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
 RUNS=${2:-3}

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Soak (README "Reliability"): measures /analyze capacity, then offers twice that rate, open loop,
+# Soak (docs/reliability.md): measures /analyze capacity, then offers twice that rate, open loop,
 # for 60 s, and reports status counts, latency of the answered requests and the service's heap.
 # Bounded (about 4 minutes), 127.0.0.1 only, stops by itself. Needs wrk (apt-get install -y wrk).
 # Midway it prints how the service's threads shared the CPU. Runs on the `java` first on PATH (or
-# $JAVA); on Java 24+ requests are served on virtual threads (see README "Reliability").
+# $JAVA); on Java 24+ requests are served on virtual threads (see docs/reliability.md).
 #   bench/soak.sh [seconds, default 60] [connections, default 256]
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR  # no libtorch NNPACK warning per pass
-export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see README, Configuration
+export ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}  # see docs/operations.md
 cd "$(dirname "$0")/.."
 SOAK_SECONDS=${1:-60}
 CONNECTIONS=${2:-256}

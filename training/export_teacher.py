@@ -3,8 +3,8 @@ traced Hugging Face transformer: `model.pt` traced (not scripted) from `forward(
 attention_mask)`, the BERT uncased `tokenizer.json` the built-in model uses (same vocabulary), and
 a `config.json` with `id2label` and `max_position_embeddings` only (no `max_length`, no
 `padding_free`). It is never shipped: it exists to check the drop-in path and to benchmark the
-service with a transformer, whose cost is the model's and grows with padding (README,
-"Performance").
+service with a transformer, whose cost is the model's and grows with padding (docs/performance.md,
+"A transformer dropped in").
 
   /usr/bin/python3 training/export_teacher.py --out /tmp/minilm-sst2
 

@@ -56,7 +56,7 @@ class CrashRecoveryTest {
 
       JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(90));
       Duration finished = Duration.between(restart, Instant.now());
-      // Printed for the README's reliability numbers.
+      // Printed for the reliability numbers in docs/reliability.md.
       System.out.println(
           "crash recovery: job finished " + finished.toMillis() + " ms after restart");
       assertThat(finished).isLessThan(Duration.ofSeconds(60));

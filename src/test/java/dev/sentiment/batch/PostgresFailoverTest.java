@@ -55,7 +55,7 @@ class PostgresFailoverTest {
 
       JsonNode job = client.awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(120));
       Duration finished = Duration.between(killed, Instant.now());
-      // Printed for the README's reliability numbers.
+      // Printed for the reliability numbers in docs/reliability.md.
       System.out.println("failover: job finished " + finished.toMillis() + " ms after the kill");
       assertThat(finished).isLessThan(Duration.ofSeconds(60));
       CrashRecoveryTest.assertExactlyOneResultPerItem(client, id, job);
