@@ -179,20 +179,27 @@ def main():
     three = [r for r in gold if r[1][3] == 0.0]
     partial = [r for r in gold if r[1][3] == 1.0]
     if args.teacher == "e5":
-        cached = args.transfer or os.path.join(pretrained.CACHE, f"transfer3-{args.seed}.pt")
+        variant = "".join(f"-{a.lstrip('-')}" for a in args.teacher_args.split())
+        cached = args.transfer or os.path.join(pretrained.CACHE,
+                                               f"transfer3-{args.seed}{variant}.pt")
         if not os.path.exists(cached):
             env = dict(os.environ, OPENBLAS_NUM_THREADS="2")
             subprocess.run([sys.executable, "training/teacher3.py", "--seed", str(args.seed),
                             "--out", cached] + args.teacher_args.split(), env=env, check=True)
+        gold3 = three
         three = [(ids, p + [0.0, 1.0]) for ids, p in torch.load(cached)]
     times["teacher (or its cache)"] = time.time() - t_start
     if args.limit:
         three, partial = three[:args.limit], partial[:args.limit]
         eval_sets = {k: (enc[:100], kind) for k, (enc, kind) in eval_sets.items()}
     transfer = three * args.repeat + partial
+    if args.teacher == "e5":
+        # The gold rows once as well (knowledge distillation with the hard labels beside the
+        # soft ones, Hinton et al. 2015): the teacher is not right on every train row.
+        transfer += gold3[:args.limit] if args.limit else gold3
     print(f"transfer set: {len(three)} 3-class texts x {args.repeat} "
-          f"({'teacher' if args.teacher == 'e5' else 'gold'} labels), {len(partial)} partial",
-          flush=True)
+          f"({'teacher' if args.teacher == 'e5' else 'gold'} labels), {len(partial)} partial"
+          + (f", {len(gold3)} gold 3-class" if args.teacher == "e5" else ""), flush=True)
 
     def watch(m):
         return data3.scores(m, eval_sets, ["tweets", "sst3", "sst2", "tweets_bin"])
