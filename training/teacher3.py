@@ -228,6 +228,7 @@ def label(model, tok, encoded, cache=None, batch=128):
 
 
 def main():
+    global FROZEN
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--epochs", type=int, default=2)
@@ -240,16 +241,19 @@ def main():
     ap.add_argument("--other-forms", type=int, default=0,
                     help="1: also label each sst3 row in its other form (PTB / detokenised)")
     ap.add_argument("--ckpt-every", type=int, default=100)
+    ap.add_argument("--frozen", type=int, default=10,
+                    help="layers kept frozen (their output cached); the ones above are fine-tuned")
     ap.add_argument("--limit", type=int, default=0,
                     help="smoke test: only this many fine-tune rows (own cache file names)")
     ap.add_argument("--out", required=True, help="the transfer set: [(student ids, probs)]")
     args = ap.parse_args()
     torch.set_num_threads(1)  # OpenBLAS runs the big matmuls on both cores
+    FROZEN = args.frozen
     t_start = time.time()
     tok = BertTokenizer(data.VOCAB)
     fixtures = data3.fixture_sentences()
     rows = fine_tune_rows(args.seed, fixtures, args.sst2)
-    tag = str(args.seed)
+    tag = str(args.seed) + ("" if args.frozen == 10 else f"-frozen{args.frozen}")
     if args.limit:
         rows = random.Random(args.seed).sample(rows, args.limit)
         tag += f"-limit{args.limit}"
