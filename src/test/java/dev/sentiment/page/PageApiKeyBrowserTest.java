@@ -23,7 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "sentiment.security.api-keys.alice=alice-secret-0123456789")
+    properties = {
+      // The same keys as ApiKeyIntegrationTest, so both run in one Spring context.
+      "sentiment.security.api-keys.alice=alice-secret-0123456789",
+      "sentiment.security.api-keys.bob=bob-secret-9876543210"
+    })
 class PageApiKeyBrowserTest extends PageTestSupport {
 
   private static final String KEY = "alice-secret-0123456789";

@@ -1,16 +1,12 @@
 package dev.sentiment.page;
 
 import dev.sentiment.HttpTestClient;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the browser tests share: the service on a random port with its batch data in a fresh folder,
@@ -19,12 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class PageTestSupport {
 
   static final Duration WAIT = Duration.ofSeconds(60);
-
-  @DynamicPropertySource
-  static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("page-batch-");
-    registry.add("sentiment.batch.data-dir", dir::toString);
-  }
 
   @LocalServerPort int port;
   @TempDir Path files;
