@@ -13,7 +13,7 @@ import java.util.List;
  * @param results an {@link AnalyzeResponse} or a {@link TextFailure} per text
  */
 record AnalyzeListResponse(
-    @Schema(example = "sentiment-en-sst2") String model,
+    @Schema(example = "sentiment-en") String model,
     @ArraySchema(schema = @Schema(oneOf = {AnalyzeResponse.class, TextFailure.class}))
         List<Object> results) {
 

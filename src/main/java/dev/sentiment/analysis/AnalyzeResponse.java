@@ -23,8 +23,9 @@ import java.util.Map;
 record AnalyzeResponse(
     @Schema(example = "POSITIVE") String sentiment,
     @Schema(example = "0.97") double score,
-    @Schema(example = "{\"NEGATIVE\": 0.03, \"POSITIVE\": 0.97}") Map<String, Double> probabilities,
-    @Schema(example = "sentiment-en-sst2") String model,
+    @Schema(example = "{\"NEGATIVE\": 0.01, \"NEUTRAL\": 0.02, \"POSITIVE\": 0.97}")
+        Map<String, Double> probabilities,
+    @Schema(example = "sentiment-en") String model,
     boolean truncated,
     @Schema(example = "1") int windows,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<SentenceResult> sentences,
