@@ -99,13 +99,10 @@ class InferenceEngineTest {
       for (int i = 0; i < 3; i++) {
         waiting.add(engine.classify(LONG_TEXT, Deadline.in(TIMEOUT), Priority.INTERACTIVE));
       }
-      // A deadline a text alone would meet, but not behind the three waiting ones: 95 % of the
-      // way to three texts' time, since the engine judges by what is left of the deadline when
-      // the text reaches the queue, after tokenizing it (halfway, a loaded machine's tokenizing
-      // took the rest, the deadline fell under one pass, and such a text is admitted).
+      // A deadline a text alone would meet, but not behind the three waiting ones.
       Duration alone = engine.drain().answerWithin(0, 1);
-      deadline =
-          alone.plus(engine.drain().answerWithin(3, 1).minus(alone).multipliedBy(19).dividedBy(20));
+      Duration behindThree = engine.drain().answerWithin(3, 1);
+      deadline = alone.plus(behindThree.minus(alone).dividedBy(2));
       refusal = engine.refusal(Deadline.in(deadline));
       late = engine.classify(LONG_TEXT, Deadline.in(deadline), Priority.INTERACTIVE);
       // No pass ended meanwhile and the estimate stayed as read (a pass that ended just before
