@@ -120,15 +120,12 @@ class AnalysisService {
     return new Answer(new AnalyzeListResponse(model, results), queued, computing);
   }
 
+  /** Why a completed future failed, unwrapped from the completion that carries it. */
   private static Throwable cause(CompletableFuture<?> failed) {
-    try {
-      failed.join();
-      throw new IllegalStateException("not failed");
-    } catch (CompletionException e) {
-      return e.getCause() != null ? e.getCause() : e;
-    } catch (java.util.concurrent.CancellationException e) {
-      return e;
-    }
+    Throwable failure = failed.handle((value, error) -> error).join();
+    return failure instanceof CompletionException e && e.getCause() != null
+        ? e.getCause()
+        : failure;
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -1,7 +1,6 @@
 package dev.sentiment.analysis;
 
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -31,7 +30,14 @@ final class ServerTiming {
     return headers;
   }
 
+  /** {@code name;dur=1.234}: milliseconds to the microsecond, without a formatter per answer. */
   private static String metric(String name, Duration duration) {
-    return String.format(Locale.ROOT, "%s;dur=%.3f", name, duration.toNanos() / 1e6);
+    long micros = Math.max(0, duration.toNanos() / 1000);
+    long fraction = micros % 1000;
+    return name
+        + ";dur="
+        + micros / 1000
+        + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".")
+        + fraction;
   }
 }

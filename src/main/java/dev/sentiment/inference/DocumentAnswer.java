@@ -33,10 +33,11 @@ final class DocumentAnswer {
     this.labels = labels;
     long now = System.nanoTime();
     for (EncodedText window : document.windows()) {
-      windows.add(new WorkItem(window, priority, counted, now, deadline));
+      WorkItem item = new WorkItem(window, priority, counted, now, deadline);
+      item.countsPrediction = false;
+      windows.add(item);
     }
     items.addAll(windows);
-    windows.forEach(window -> window.countsPrediction = false);
     for (DocumentReader.Sentence sentence : document.sentences()) {
       if (sentence.own() == null) {
         sentences.add(sentence.windows().stream().map(windows::get).toList());
@@ -99,19 +100,9 @@ final class DocumentAnswer {
     }
     List<float[]> probabilities = new ArrayList<>(parts.size());
     for (WorkItem part : parts) {
-      double[] vector = part.future.join().vector(labels);
-      float[] narrow = new float[vector.length];
-      for (int k = 0; k < vector.length; k++) {
-        narrow[k] = (float) vector[k];
-      }
-      probabilities.add(narrow);
+      probabilities.add(part.future.join().vector(labels));
     }
-    float[] combined = WindowAggregation.combine(probabilities);
-    double[] widened = new double[combined.length];
-    for (int k = 0; k < combined.length; k++) {
-      widened[k] = combined[k];
-    }
-    return Prediction.of(labels, widened, tokens, truncated);
+    return Prediction.of(labels, WindowAggregation.combine(probabilities), tokens, truncated);
   }
 
   private TextAnalysis.Timing timing() {

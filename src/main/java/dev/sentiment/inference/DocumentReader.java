@@ -1,7 +1,11 @@
 package dev.sentiment.inference;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads a text of any length as the model can: a text that fits the model's window is one window,
@@ -29,14 +33,13 @@ final class DocumentReader {
   record Sentence(TextSpan span, List<Integer> windows, EncodedText own) {}
 
   private final TextEncoder encoder;
-  private final WindowPlanner planner;
+  private final int budget;
+  private final int maxWindows;
 
   DocumentReader(TextEncoder encoder, int maxLength, int maxWindows) {
     this.encoder = encoder;
-    int budget = Math.max(1, maxLength - encoder.specialTokens());
-    this.planner =
-        new WindowPlanner(
-            encoder::contentTokens, budget, TextEncoder.CHARS_PER_TOKEN * budget, maxWindows);
+    this.budget = Math.max(1, maxLength - encoder.specialTokens());
+    this.maxWindows = maxWindows;
   }
 
   Document read(String text, boolean withSentences) {
@@ -47,13 +50,26 @@ final class DocumentReader {
             encoder.hasContent(whole) ? List.of(whole) : List.of(), List.of(), false);
       }
     }
+    // Every string is tokenized once: the planner counts each sentence and window by encoding it,
+    // and the window (or sentence) the model then reads is that very string.
+    Map<String, EncodedText> encodings = new HashMap<>();
+    Function<String, EncodedText> encode = s -> encodings.computeIfAbsent(s, encoder::encode);
+    ToIntFunction<String> tokens =
+        s -> {
+          EncodedText encoded = encode.apply(s);
+          return encoded.truncated()
+              ? Integer.MAX_VALUE
+              : encoded.length() - encoder.specialTokens();
+        };
     List<TextSpan> spans = SentenceSplitter.split(text);
-    WindowPlanner.Plan plan = planner.plan(text, spans);
+    WindowPlanner.Plan plan =
+        new WindowPlanner(tokens, budget, TextEncoder.CHARS_PER_TOKEN * budget, maxWindows)
+            .plan(text, spans);
     List<EncodedText> windows = new ArrayList<>();
     // Which windows each sentence is: its own when it alone fills one, its pieces when cut.
     List<List<Integer>> windowsOf = new ArrayList<>();
     for (WindowPlanner.Window window : plan.windows()) {
-      EncodedText encoded = encoder.encode(window.span().of(text));
+      EncodedText encoded = encode.apply(window.span().of(text));
       if (!encoder.hasContent(encoded)) {
         continue;
       }
@@ -77,7 +93,7 @@ final class DocumentReader {
         sentences.add(new Sentence(spans.get(i), List.copyOf(own), null));
         continue;
       }
-      EncodedText encoded = encoder.encode(spans.get(i).of(text));
+      EncodedText encoded = encode.apply(spans.get(i).of(text));
       if (encoder.hasContent(encoded)) {
         sentences.add(new Sentence(spans.get(i), List.of(), encoded));
       }

@@ -177,10 +177,6 @@ final class InferenceWorker implements Runnable {
   }
 
   private Prediction toPrediction(float[] probabilities, EncodedText text) {
-    double[] widened = new double[probabilities.length];
-    for (int i = 0; i < widened.length; i++) {
-      widened[i] = probabilities[i];
-    }
-    return Prediction.of(labels, widened, text.length(), text.truncated());
+    return Prediction.of(labels, probabilities, text.length(), text.truncated());
   }
 }

@@ -17,12 +17,12 @@ public record Prediction(
     String label, double score, Map<String, Double> probabilities, int tokens, boolean truncated) {
 
   /** The prediction for {@code probabilities} in the order of {@code labels}. */
-  static Prediction of(List<String> labels, double[] probabilities, int tokens, boolean truncated) {
+  static Prediction of(List<String> labels, float[] probabilities, int tokens, boolean truncated) {
     Map<String, Double> byLabel = new LinkedHashMap<>();
     int best = 0;
     for (int i = 0; i < probabilities.length; i++) {
       // Through the float's shortest decimal form, so 0.97f is answered as 0.97, not 0.9700000286.
-      byLabel.put(labels.get(i), Double.parseDouble(Float.toString((float) probabilities[i])));
+      byLabel.put(labels.get(i), Double.parseDouble(Float.toString(probabilities[i])));
       if (probabilities[i] > probabilities[best]) {
         best = i;
       }
@@ -31,11 +31,11 @@ public record Prediction(
     return new Prediction(label, byLabel.get(label), byLabel, tokens, truncated);
   }
 
-  /** The probabilities in the order of {@code labels}. */
-  double[] vector(List<String> labels) {
-    double[] vector = new double[labels.size()];
+  /** The probabilities in the order of {@code labels}, as the model gave them (floats). */
+  float[] vector(List<String> labels) {
+    float[] vector = new float[labels.size()];
     for (int i = 0; i < vector.length; i++) {
-      vector[i] = probabilities.getOrDefault(labels.get(i), 0.0);
+      vector[i] = probabilities.getOrDefault(labels.get(i), 0.0).floatValue();
     }
     return vector;
   }

@@ -131,15 +131,6 @@ final class TextEncoder implements AutoCloseable {
     return specialTokens;
   }
 
-  /**
-   * The content tokens of {@code text} (special tokens not counted), or {@link Integer#MAX_VALUE}
-   * when it has more than the model reads at once: what the window planner needs to know.
-   */
-  int contentTokens(String text) {
-    EncodedText encoded = encode(text);
-    return encoded.truncated() ? Integer.MAX_VALUE : encoded.length() - specialTokens;
-  }
-
   /** Whether the tokenizer found anything in the text besides the tokens it adds to every text. */
   boolean hasContent(EncodedText encoded) {
     return encoded.length() > specialTokens;

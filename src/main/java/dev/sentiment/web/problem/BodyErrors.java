@@ -1,10 +1,7 @@
 package dev.sentiment.web.problem;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -33,12 +30,6 @@ public final class BodyErrors {
   }
 
   static String describe(Exception error) {
-    if (error instanceof MethodArgumentNotValidException invalid) {
-      return invalid.getBindingResult().getFieldErrors().stream()
-          .map(BodyErrors::describe)
-          .sorted()
-          .collect(Collectors.joining("; "));
-    }
     if (find(error, StreamConstraintsException.class) != null) {
       return LIMIT;
     }
@@ -87,10 +78,6 @@ public final class BodyErrors {
     return at == null || at.getLineNr() < 1
         ? ""
         : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-  }
-
-  private static String describe(FieldError error) {
-    return "'" + error.getField() + "' " + error.getDefaultMessage();
   }
 
   private static String fieldPath(DatabindException error) {

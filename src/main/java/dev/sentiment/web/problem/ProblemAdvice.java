@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
@@ -109,18 +108,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return answer(StandardDetails.tooLarge(tooLarge), headers, request);
     }
-    return answer(
-        Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e)),
-        headers,
-        request);
-  }
-
-  @Override
-  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
     return answer(
         Problems.INVALID_REQUEST.detail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e)),
         headers,
