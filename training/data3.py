@@ -85,6 +85,7 @@ def fetch_fixtures():
     import subprocess
     import tarfile
     cache = os.path.dirname(FIXTURES)
+    os.makedirs(cache, exist_ok=True)  # a fresh clone has no training/cache yet
     for pkg, name in (("sentiment@5.0.2", "sentiment"), ("wink-sentiment@5.0.2", "wink")):
         if os.path.isdir(f"{FIXTURES}/{name}"):
             continue
