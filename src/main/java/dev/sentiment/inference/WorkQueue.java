@@ -14,7 +14,9 @@ import java.util.function.IntPredicate;
  *
  * <p>A new text wakes the worker that went idle last, not the one idle longest: at low load one
  * worker then serves every request with its caches and its libtorch state warm (alternating between
- * two workers added half a millisecond to a lone request's answer).
+ * two workers added half a millisecond to a lone request's answer). Long texts that arrive together
+ * while other workers are idle are shared out among them ({@link BatchPolicy#share}), so a long
+ * document's windows are computed on several cores at once.
  */
 final class WorkQueue {
 
@@ -30,6 +32,9 @@ final class WorkQueue {
   private int bulkWorkers;
   private long lastInteractiveNanos = System.nanoTime() - BatchPolicy.INTERACTIVE_WINDOW_NANOS;
   private int busyWorkers;
+  // Texts left in the interactive lane for the workers a share was made for: whoever takes them
+  // goes at once, since waiting for company would only delay the share.
+  private int handedOff;
   private boolean closed;
 
   WorkQueue(int bulkCapacity, BatchPolicy policy) {
@@ -115,10 +120,21 @@ final class WorkQueue {
     }
   }
 
-  /** Interactive texts, waiting for more only while another worker is busy anyway. */
+  /**
+   * Interactive texts: this worker's share while others are idle, else up to a full batch, waiting
+   * for more only while another worker is busy anyway.
+   */
   private void fillInteractive(List<WorkItem> batch, int maxSize, long maxDelayNanos)
       throws InterruptedException {
-    drainInteractive(batch, maxSize);
+    int waiting = interactive.size();
+    int share =
+        BatchPolicy.share(waiting, idle.size(), maxSize, interactive.peekFirst().text.length());
+    boolean shared = share < Math.min(waiting, maxSize) || handedOff > 0;
+    drainInteractive(batch, share);
+    handedOff = interactive.size() > 0 && share < waiting ? interactive.size() : 0;
+    if (shared) {
+      return;
+    }
     long waitUntil = System.nanoTime() + maxDelayNanos;
     while (BatchPolicy.waitForCompany(batch.size(), maxSize, busyWorkers) && !closed) {
       long remaining = waitUntil - System.nanoTime();
@@ -131,15 +147,11 @@ final class WorkQueue {
   }
 
   private void drainInteractive(List<WorkItem> batch, int maxSize) {
-    while (batch.size() < maxSize && !interactive.isEmpty()) {
-      batch.add(interactive.pollFirst());
-    }
+    SimilarLengths.take(interactive, maxSize - batch.size(), batch);
   }
 
   private void drainBulk(List<WorkItem> batch, int limit) {
-    while (batch.size() < limit && !bulk.isEmpty()) {
-      batch.add(bulk.pollFirst());
-    }
+    SimilarLengths.take(bulk, limit - batch.size(), batch);
     bulkRoom.signalAll();
   }
 

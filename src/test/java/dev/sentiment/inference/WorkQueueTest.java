@@ -3,6 +3,7 @@ package dev.sentiment.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +19,13 @@ class WorkQueueTest {
   private static final int ANY_WAIT = Integer.MAX_VALUE;
 
   private static WorkItem item(Priority priority) {
+    return item(priority, 3);
+  }
+
+  private static WorkItem item(Priority priority, int tokens) {
     long now = System.nanoTime();
     return new WorkItem(
-        new EncodedText(new long[3], false),
+        new EncodedText(new long[tokens], false),
         priority,
         true,
         now,
@@ -190,6 +195,58 @@ class WorkQueueTest {
     queue.offer(List.of(interactive()), waiting -> true);
     // ...and goes as soon as it is full.
     assertThat(second.get(10, TimeUnit.SECONDS)).hasSize(2);
+  }
+
+  @Test
+  void sharesLongTextsThatArriveTogetherAmongIdleWorkersAndNeitherWaitsForCompany()
+      throws Exception {
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
+    long aLongDelay = TimeUnit.SECONDS.toNanos(30);
+    CompletableFuture<List<WorkItem>> first = takeLater(queue, 8, aLongDelay);
+    awaitIdleWorkers(queue, 1);
+    CompletableFuture<List<WorkItem>> second = takeLater(queue, 8, aLongDelay);
+    awaitIdleWorkers(queue, 2);
+
+    // One long text's four windows.
+    List<WorkItem> windows = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      windows.add(item(Priority.INTERACTIVE, 128));
+    }
+    queue.offer(windows, any -> true);
+
+    // Each worker takes two at once, although the other is busy and its batch is not full.
+    assertThat(first.get(5, TimeUnit.SECONDS)).hasSize(2);
+    assertThat(second.get(5, TimeUnit.SECONDS)).hasSize(2);
+    assertThat(queue.size(Priority.INTERACTIVE)).isZero();
+  }
+
+  @Test
+  void sharesShortTextsNotAtAllSoTheirBatchesStayLarge() throws Exception {
+    WorkQueue queue = new WorkQueue(10, new BatchPolicy(4, 2));
+    CompletableFuture<List<WorkItem>> first = takeLater(queue, 8, 0);
+    awaitIdleWorkers(queue, 1);
+    CompletableFuture<List<WorkItem>> second = takeLater(queue, 8, 0);
+    awaitIdleWorkers(queue, 2);
+
+    queue.offer(List.of(interactive(), interactive(), interactive(), interactive()), any -> true);
+
+    // The worker that went idle last takes all four; the other stays parked.
+    assertThat(second.get(5, TimeUnit.SECONDS)).hasSize(4);
+    awaitIdleWorkers(queue, 1);
+    assertThat(first).isNotDone();
+    queue.close();
+  }
+
+  @Test
+  void aShareOfLongTextsIsEvenRoundedUpAndAtMostABatch() {
+    int longText = BatchPolicy.SHARED_FROM_TOKENS;
+    assertThat(BatchPolicy.share(4, 1, 32, longText)).isEqualTo(2);
+    assertThat(BatchPolicy.share(5, 1, 32, longText)).isEqualTo(3);
+    assertThat(BatchPolicy.share(1, 1, 32, longText)).isEqualTo(1);
+    assertThat(BatchPolicy.share(7, 0, 32, longText)).isEqualTo(7);
+    assertThat(BatchPolicy.share(300, 1, 128, longText)).isEqualTo(128);
+    assertThat(BatchPolicy.share(9, 2, 32, longText)).isEqualTo(3);
+    assertThat(BatchPolicy.share(4, 1, 32, longText - 1)).isEqualTo(4);
   }
 
   @Test
