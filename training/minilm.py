@@ -51,8 +51,9 @@ class MiniLM(nn.Module):
 
     def encode(self, ids, mask, start=0, stop=None, x=None):
         """Hidden states after layer `stop` (default: the last). With `start` > 0, `x` is the
-        output of layer `start` - 1 (so the lower layers can be computed once and cached)."""
-        if start == 0:
+        output of layer `start` - 1 (so the lower layers can be computed once and cached); with
+        `start` 0 and `x` given, `x` is the embeddings' output (all 12 layers fine-tuned)."""
+        if x is None:
             T = ids.size(1)
             x = self.word(ids) + self.pos.weight[:T] + self.token_type.weight[0]
             x = self.drop(self.ln(x))
