@@ -246,9 +246,16 @@ RULES = {
 }
 
 
+def binary(p):
+    """A three-label document probability judged as the verdict is: P(NEGATIVE) against
+    P(POSITIVE), renormalised (the evaluation command's rule for binary sets)."""
+    return p if p.numel() == 2 else torch.stack([p[0], p[2]]) / (p[0] + p[2])
+
+
 def metrics(probs, gold):
-    """accuracy, ECE (10 bins of confidence), Brier of P(POSITIVE), NLL, mean confidence."""
-    probs = torch.stack(probs)
+    """accuracy, ECE (10 bins of confidence), Brier of P(POSITIVE), NLL, mean confidence; with a
+    three-label model, of the documents' P(NEGATIVE) against P(POSITIVE)."""
+    probs = torch.stack([binary(p) for p in probs])
     gold = torch.tensor(gold)
     conf, pred = probs.max(1)
     correct = (pred == gold).float()
