@@ -3,7 +3,8 @@
 #  (a) each built-in model's raw speed in process (JMH): best texts/s, single-text p50;
 #  (b) single-text /analyze at 1 and 64 clients, this build against OLD_JAR, both on model 2.2.0;
 #  (c) 8 clients x 32 texts per call, and a ~300-word review against one sentence, on this build
-#      with its defaults, with shorter windows, and with larger batches.
+#      with its defaults, with shorter windows, with larger batches and with both, and on OLD_JAR
+#      with its defaults.
 # Bounded (about 25 minutes), 127.0.0.1 only, stops by itself. Needs wrk.
 #   bench/compare.sh [OLD_JAR]      e.g. a jar built from an earlier commit
 set -euo pipefail
@@ -74,12 +75,19 @@ if [ -n "$OLD_JAR" ]; then
 fi
 
 echo "== (c) several texts and a long review, model 3.0.0"
+SERVICES=()
+if [ -n "$OLD_JAR" ]; then
+  start old 18086 "$OLD_JAR"
+  SERVICES+=(--port old=18086)
+fi
 start default 18083 "$JAR"
 start window64 18084 "$JAR" --sentiment.inference.window-tokens=64
 start batch128 18085 "$JAR" --sentiment.inference.max-batch-size=128
-await_ready 18083 18084 18085
-python3 bench/ab.py texts --port default=18083 --port window64=18084 --port batch128=18085 \
-  --raw-best "$RAW_BEST" | tee "$OUT/texts.txt"
+start batch128-window64 18087 "$JAR" --sentiment.inference.max-batch-size=128 \
+  --sentiment.inference.window-tokens=64
+await_ready 18083 18084 18085 18087 ${OLD_JAR:+18086}
+python3 bench/ab.py texts "${SERVICES[@]}" --port default=18083 --port window64=18084 \
+  --port batch128=18085 --port batch128-window64=18087 --raw-best "$RAW_BEST" | tee "$OUT/texts.txt"
 stop_all
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"
