@@ -2,7 +2,6 @@ package dev.sentiment.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,19 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Splitting a batch into forward passes keeps every text once and padding low. */
 class LengthGroupsTest {
 
-  private static WorkItem item(int tokens) {
-    return new WorkItem(
-        new EncodedText(new long[tokens], false),
-        Priority.INTERACTIVE,
-        true,
-        0,
-        Deadline.in(Duration.ofDays(1)));
-  }
-
   private static List<WorkItem> items(int... lengths) {
     List<WorkItem> items = new ArrayList<>();
     for (int length : lengths) {
-      items.add(item(length));
+      items.add(WorkItems.ofLength(Priority.INTERACTIVE, length));
     }
     return items;
   }

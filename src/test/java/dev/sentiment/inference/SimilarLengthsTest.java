@@ -2,7 +2,6 @@ package dev.sentiment.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +10,10 @@ import org.junit.jupiter.api.Test;
 /** A batch holds the oldest text and those nearest it in length; the rest keep their order. */
 class SimilarLengthsTest {
 
-  private static WorkItem ofLength(int tokens) {
-    return new WorkItem(
-        new EncodedText(new long[tokens], false),
-        Priority.INTERACTIVE,
-        true,
-        System.nanoTime(),
-        Deadline.in(Duration.ofSeconds(60)));
-  }
-
   private static ArrayDeque<WorkItem> lane(int... lengths) {
     ArrayDeque<WorkItem> lane = new ArrayDeque<>();
     for (int length : lengths) {
-      lane.addLast(ofLength(length));
+      lane.addLast(WorkItems.ofLength(Priority.INTERACTIVE, length));
     }
     return lane;
   }

@@ -2,7 +2,6 @@ package dev.sentiment.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,17 +18,7 @@ class WorkQueueTest {
   private static final int ANY_WAIT = Integer.MAX_VALUE;
 
   private static WorkItem item(Priority priority) {
-    return item(priority, 3);
-  }
-
-  private static WorkItem item(Priority priority, int tokens) {
-    long now = System.nanoTime();
-    return new WorkItem(
-        new EncodedText(new long[tokens], false),
-        priority,
-        true,
-        now,
-        Deadline.in(Duration.ofSeconds(60)));
+    return WorkItems.ofLength(priority, 3);
   }
 
   private static WorkItem interactive() {
@@ -210,7 +199,7 @@ class WorkQueueTest {
     // One long text's four windows.
     List<WorkItem> windows = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      windows.add(item(Priority.INTERACTIVE, 128));
+      windows.add(WorkItems.ofLength(Priority.INTERACTIVE, 128));
     }
     queue.offer(windows, any -> true);
 
