@@ -52,7 +52,8 @@ final class BatchPolicy {
    * batch, as before. A recurrent pass costs a step per token of its longest text, and more the
    * more texts it holds: four 128-token windows took 6.6 × a sentence's pass, two took 4.6 ×, so
    * sharing them out cuts a long review's answer; short texts gain little that way and lose batch
-   * size (8 clients sending lists of 32 sentences: 8 % fewer texts/s when those were shared too).
+   * size (8 clients sending lists of 32 sentences, batches of 128: 6 and 11 % fewer texts/s in two
+   * interleaved rounds of three when those were shared too).
    */
   static int share(int waiting, int idleWorkers, int maxSize, int oldestTokens) {
     int workers = oldestTokens >= SHARED_FROM_TOKENS ? idleWorkers + 1 : 1;
