@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /** API keys: the filter is registered always and enabled only when keys are configured. */
 @Configuration(proxyBeanMethods = false)
@@ -18,12 +17,12 @@ class ApiKeyConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
-      ApiKeyProperties keys, List<OpenResources> open, JsonMapper json) {
+      ApiKeyProperties keys, List<OpenResources> open, ProblemWriter problems) {
     Set<String> paths = new HashSet<>();
     open.forEach(resources -> paths.addAll(resources.paths()));
     FilterRegistrationBean<ApiKeyFilter> registration =
         new FilterRegistrationBean<>(
-            new ApiKeyFilter(new ApiKeys(keys.apiKeys()), new ProblemWriter(json), paths));
+            new ApiKeyFilter(new ApiKeys(keys.apiKeys()), problems, paths));
     registration.setEnabled(keys.enabled());
     registration.setOrder(FilterOrder.API_KEY.order());
     return registration;

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The guards every request passes before a feature sees it; their order is {@link FilterOrder}. */
 @Configuration(proxyBeanMethods = false)
@@ -17,42 +16,37 @@ import tools.jackson.databind.json.JsonMapper;
 class GuardConfiguration {
 
   @Bean
-  FilterRegistrationBean<DotSegmentFilter> dotSegmentFilter(JsonMapper json) {
-    return registered(
-        new DotSegmentFilter(new ProblemWriter(json)), FilterOrder.DOT_SEGMENTS, true);
+  FilterRegistrationBean<DotSegmentFilter> dotSegmentFilter(ProblemWriter problems) {
+    return registered(new DotSegmentFilter(problems), FilterOrder.DOT_SEGMENTS, true);
   }
 
   /** Registered only when some feature declares an {@link AdmissionCheck}. */
   @Bean
   FilterRegistrationBean<AdmissionFilter> admissionFilter(
-      List<AdmissionCheck> checks, JsonMapper json) {
+      List<AdmissionCheck> checks, ProblemWriter problems) {
     return registered(
-        new AdmissionFilter(checks, new ProblemWriter(json)),
-        FilterOrder.ADMISSION,
-        !checks.isEmpty());
+        new AdmissionFilter(checks, problems), FilterOrder.ADMISSION, !checks.isEmpty());
   }
 
   /** Actuator's bare error statuses (an unknown health component) get a problem body. */
   @Bean
-  FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter(JsonMapper json) {
+  FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter(ProblemWriter problems) {
     FilterRegistrationBean<EmptyErrorBodyFilter> registration =
-        registered(
-            new EmptyErrorBodyFilter(new ProblemWriter(json)), FilterOrder.EMPTY_ERROR_BODY, true);
+        registered(new EmptyErrorBodyFilter(problems), FilterOrder.EMPTY_ERROR_BODY, true);
     registration.addUrlPatterns("/actuator/*");
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<ContentEncodingFilter> contentEncodingFilter(JsonMapper json) {
-    return registered(
-        new ContentEncodingFilter(new ProblemWriter(json)), FilterOrder.CONTENT_ENCODING, true);
+  FilterRegistrationBean<ContentEncodingFilter> contentEncodingFilter(ProblemWriter problems) {
+    return registered(new ContentEncodingFilter(problems), FilterOrder.CONTENT_ENCODING, true);
   }
 
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-      List<BodySizeLimit> limits, BodyLimitProperties properties, JsonMapper json) {
+      List<BodySizeLimit> limits, BodyLimitProperties properties, ProblemWriter problems) {
     return registered(
-        new BodySizeLimitFilter(limits, properties.maxBodySize(), new ProblemWriter(json)),
+        new BodySizeLimitFilter(limits, properties.maxBodySize(), problems),
         FilterOrder.BODY_SIZE,
         true);
   }

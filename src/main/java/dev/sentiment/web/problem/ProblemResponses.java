@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a problem into the answer an exception handler returns, for the service's catch-all advice
@@ -27,8 +26,8 @@ public class ProblemResponses {
 
   private final ProblemWriter writer;
 
-  ProblemResponses(JsonMapper json) {
-    this.writer = new ProblemWriter(json);
+  ProblemResponses(ProblemWriter writer) {
+    this.writer = writer;
   }
 
   /** The answer for {@code problem} with extra {@code headers}; null once written directly. */

@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem detail straight to a response, for code that runs outside Spring MVC. */
+/**
+ * Writes a problem detail straight to a response, for code that runs outside Spring MVC (the
+ * filters, and the advices when Spring MVC cannot write one). One instance serves them all.
+ */
+@Component
 public class ProblemWriter {
 
   private final JsonMapper json;
