@@ -41,22 +41,29 @@ final class BatchPolicy {
   }
 
   /**
-   * Texts of at least this many tokens (with [CLS] and [SEP]) are shared out among idle workers.
+   * Texts of at least this many tokens (with [CLS] and [SEP]) are shared out among idle workers,
+   * and so is every part of a text read in several (its windows, its sentences read alone), however
+   * short.
    */
   static final int SHARED_FROM_TOKENS = 64;
 
+  /** Whether {@code item}, the oldest waiting, is shared out among idle workers. */
+  static boolean shared(WorkItem item) {
+    return item.partOfDocument || item.text.length() >= SHARED_FROM_TOKENS;
+  }
+
   /**
    * How many of {@code waiting} interactive texts a worker takes while {@code idleWorkers} others
-   * wait for work, the oldest being {@code oldestTokens} long: for long texts (a long document's
-   * windows) an even share, rounded up, so they run on several cores at once; for short ones a full
-   * batch, as before. A recurrent pass costs a step per token of its longest text, and more the
-   * more texts it holds: four 128-token windows took 6.6 × a sentence's pass, two took 4.6 ×, so
-   * sharing them out cuts a long review's answer; short texts gain little that way and lose batch
-   * size (8 clients sending lists of 32 sentences, batches of 128: 6 and 11 % fewer texts/s in two
-   * interleaved rounds of three when those were shared too).
+   * wait for work, the oldest being {@code oldestShared} ({@link #shared}): for long texts and the
+   * parts of one long document an even share, rounded up, so they run on several cores at once; for
+   * short ones a full batch, as before. A recurrent pass costs a step per token of its longest
+   * text, and more the more texts it holds: four 128-token windows took 6.6 × a sentence's pass,
+   * two took 4.6 ×, so sharing them out cuts a long review's answer; short texts gain little that
+   * way and lose batch size (8 clients sending lists of 32 sentences, batches of 128: 6 and 11 %
+   * fewer texts/s in two interleaved rounds of three when those were shared too).
    */
-  static int share(int waiting, int idleWorkers, int maxSize, int oldestTokens) {
-    int workers = oldestTokens >= SHARED_FROM_TOKENS ? idleWorkers + 1 : 1;
+  static int share(int waiting, int idleWorkers, int maxSize, boolean oldestShared) {
+    int workers = oldestShared ? idleWorkers + 1 : 1;
     return Math.min(maxSize, (waiting + workers - 1) / workers);
   }
 

@@ -48,6 +48,9 @@ final class DocumentAnswer {
         sentences.add(List.of(own));
       }
     }
+    if (items.size() > 1) {
+      items.forEach(item -> item.partOfDocument = true);
+    }
   }
 
   /** Completes {@link #future} once every item is answered; cancelling it withdraws them. */

@@ -17,6 +17,9 @@ final class WorkItem {
   long computedNanos;
   // False for the windows and sentences of a text: its answer counts the text's label once.
   boolean countsPrediction = true;
+  // True for the parts of a text read in several (windows, sentences alone): shared out among idle
+  // workers so the text's answer comes sooner ({@link BatchPolicy#shared}).
+  boolean partOfDocument;
 
   WorkItem(
       EncodedText text, Priority priority, boolean counted, long admittedNanos, Deadline deadline) {

@@ -128,7 +128,8 @@ final class WorkQueue {
       throws InterruptedException {
     int waiting = interactive.size();
     int share =
-        BatchPolicy.share(waiting, idle.size(), maxSize, interactive.peekFirst().text.length());
+        BatchPolicy.share(
+            waiting, idle.size(), maxSize, BatchPolicy.shared(interactive.peekFirst()));
     boolean shared = share < Math.min(waiting, maxSize) || handedOff > 0;
     drainInteractive(batch, share);
     handedOff = interactive.size() > 0 && share < waiting ? interactive.size() : 0;

@@ -228,14 +228,26 @@ class WorkQueueTest {
 
   @Test
   void aShareOfLongTextsIsEvenRoundedUpAndAtMostABatch() {
-    int longText = BatchPolicy.SHARED_FROM_TOKENS;
-    assertThat(BatchPolicy.share(4, 1, 32, longText)).isEqualTo(2);
-    assertThat(BatchPolicy.share(5, 1, 32, longText)).isEqualTo(3);
-    assertThat(BatchPolicy.share(1, 1, 32, longText)).isEqualTo(1);
-    assertThat(BatchPolicy.share(7, 0, 32, longText)).isEqualTo(7);
-    assertThat(BatchPolicy.share(300, 1, 128, longText)).isEqualTo(128);
-    assertThat(BatchPolicy.share(9, 2, 32, longText)).isEqualTo(3);
-    assertThat(BatchPolicy.share(4, 1, 32, longText - 1)).isEqualTo(4);
+    assertThat(BatchPolicy.share(4, 1, 32, true)).isEqualTo(2);
+    assertThat(BatchPolicy.share(5, 1, 32, true)).isEqualTo(3);
+    assertThat(BatchPolicy.share(1, 1, 32, true)).isEqualTo(1);
+    assertThat(BatchPolicy.share(7, 0, 32, true)).isEqualTo(7);
+    assertThat(BatchPolicy.share(300, 1, 128, true)).isEqualTo(128);
+    assertThat(BatchPolicy.share(9, 2, 32, true)).isEqualTo(3);
+    assertThat(BatchPolicy.share(4, 1, 32, false)).isEqualTo(4);
+  }
+
+  @Test
+  void longTextsAndThePartsOfALongDocumentAreSharedShortTextsAreNot() {
+    WorkItem longText = WorkItems.ofLength(Priority.INTERACTIVE, BatchPolicy.SHARED_FROM_TOKENS);
+    WorkItem shortText =
+        WorkItems.ofLength(Priority.INTERACTIVE, BatchPolicy.SHARED_FROM_TOKENS - 1);
+    WorkItem shortWindow = WorkItems.ofLength(Priority.INTERACTIVE, 20);
+    shortWindow.partOfDocument = true;
+
+    assertThat(BatchPolicy.shared(longText)).isTrue();
+    assertThat(BatchPolicy.shared(shortText)).isFalse();
+    assertThat(BatchPolicy.shared(shortWindow)).isTrue();
   }
 
   @Test
