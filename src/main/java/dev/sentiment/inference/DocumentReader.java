@@ -8,12 +8,13 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * Reads a text of any length as the model can: a text that fits the model's window is one window,
- * tokenized once and never split (the common case, and the tokenizer's fast path stays); a longer
- * one is cut at sentence boundaries into windows that fit ({@link WindowPlanner}), up to {@code
- * maxWindows}. When sentence detail is asked for, each sentence is also a text of its own: the
- * window that holds it alone, the pieces of a sentence too long for one window, or else the
- * sentence tokenized by itself.
+ * Reads a text of any length as the model can: a text that fits the model's maximum length is one
+ * window, tokenized once and never split (the common case, and the tokenizer's fast path stays); a
+ * longer one is cut at sentence boundaries into windows of at most {@code windowTokens} ({@link
+ * WindowPlanner}), up to {@code maxWindows}. When sentence detail is asked for, each sentence is
+ * also a text of its own: the window that holds it alone, the pieces of a sentence too long for one
+ * window, or else the sentence tokenized by itself. Detail never changes how the text itself is
+ * read.
  */
 final class DocumentReader {
 
@@ -36,19 +37,22 @@ final class DocumentReader {
   private final int budget;
   private final int maxWindows;
 
-  DocumentReader(TextEncoder encoder, int maxLength, int maxWindows) {
+  /**
+   * @param encoder encodes up to the model's maximum length, and says when a text is longer
+   * @param windowTokens the most tokens of one window of a longer text, special tokens included
+   * @param maxWindows the most windows read of one text
+   */
+  DocumentReader(TextEncoder encoder, int windowTokens, int maxWindows) {
     this.encoder = encoder;
-    this.budget = Math.max(1, maxLength - encoder.specialTokens());
+    this.budget = Math.max(1, windowTokens - encoder.specialTokens());
     this.maxWindows = maxWindows;
   }
 
   Document read(String text, boolean withSentences) {
-    if (!withSentences) {
-      EncodedText whole = encoder.encode(text);
-      if (!whole.truncated()) {
-        return new Document(
-            encoder.hasContent(whole) ? List.of(whole) : List.of(), List.of(), false);
-      }
+    EncodedText whole = encoder.encode(text);
+    if (!whole.truncated()) {
+      List<EncodedText> windows = encoder.hasContent(whole) ? List.of(whole) : List.of();
+      return new Document(windows, withSentences ? sentencesOf(text, whole) : List.of(), false);
     }
     // Every string is tokenized once: the planner counts each sentence and window by encoding it,
     // and the window (or sentence) the model then reads is that very string.
@@ -99,5 +103,24 @@ final class DocumentReader {
       }
     }
     return new Document(windows, sentences, plan.truncated());
+  }
+
+  /**
+   * The sentences of a text read as one window: the window itself when the text is one sentence,
+   * else each sentence tokenized by itself.
+   */
+  private List<Sentence> sentencesOf(String text, EncodedText whole) {
+    List<TextSpan> spans = SentenceSplitter.split(text);
+    if (spans.size() == 1 && encoder.hasContent(whole)) {
+      return List.of(new Sentence(spans.get(0), List.of(0), null));
+    }
+    List<Sentence> sentences = new ArrayList<>(spans.size());
+    for (TextSpan span : spans) {
+      EncodedText encoded = encoder.encode(span.of(text));
+      if (encoder.hasContent(encoded)) {
+        sentences.add(new Sentence(span, List.of(), encoded));
+      }
+    }
+    return sentences;
   }
 }
