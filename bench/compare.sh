@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The interleaved comparisons of docs/performance.md ("/analyze v2, the restructure, model 3.0"):
-#  (a) each built-in model's raw speed in process (JMH): best texts/s, single-text p50;
+#  (a) each built-in model's raw speed in process (JMH): best texts/s, single-text p50; and the
+#      default model on batches sorted only within runs of 256 texts (the most a service holding
+#      8 clients x 32 texts at once can sort);
 #  (b) single-text /analyze at 1 and 64 clients, this build against OLD_JAR, both on model 2.2.0;
 #  (c) 8 clients x 32 texts per call, and a ~300-word review against one sentence, on this build
-#      with its defaults, with shorter windows, with larger batches and with both, and on OLD_JAR
-#      with its defaults.
+#      with its defaults (64-token windows), with the model's whole 128-token windows, with 32-token
+#      windows and with batches of 128, and on OLD_JAR with its defaults.
 # Bounded (about 25 minutes), 127.0.0.1 only, stops by itself. Needs wrk.
 #   bench/compare.sh [OLD_JAR]      e.g. a jar built from an earlier commit
 set -euo pipefail
@@ -40,6 +42,16 @@ print(f"{sys.argv[3]}: texts/s by batch size {', '.join(f'{b}: {v:.0f}' for b, v
       f" best {per[best]:.0f} at {best}; single text p50 {lat:.3f} ms")
 PY
 done
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'RawModelBenchmark.passes' \
+  -p modelDir=classpath:models/sentiment-en -p order=in-flight -p batchSize=32,64,128 \
+  -t 2 -f 1 -wi 2 -w 5s -i 3 -r 5s -rf json -rff "$OUT/raw-in-flight.json" > "$OUT/raw-in-flight.log"
+python3 - "$OUT/raw-in-flight.json" <<'PY'
+import json, sys
+per = {int(r["params"]["batchSize"]): r["primaryMetric"]["score"] * int(r["params"]["batchSize"])
+       for r in json.load(open(sys.argv[1]))}
+print("sentiment-en, sorted within runs of 256 texts: texts/s by batch size "
+      + ", ".join(f"{b}: {v:.0f}" for b, v in sorted(per.items())))
+PY
 RAW_BEST=$(python3 -c "import json; r=json.load(open('$OUT/raw-sentiment-en.json')); print(max(x['primaryMetric']['score']*int(x['params']['batchSize']) for x in r))")
 
 PIDS=()
@@ -81,13 +93,12 @@ if [ -n "$OLD_JAR" ]; then
   SERVICES+=(--port old=18086)
 fi
 start default 18083 "$JAR"
-start window64 18084 "$JAR" --sentiment.inference.window-tokens=64
+start window128 18084 "$JAR" --sentiment.inference.window-tokens=128
+start window32 18087 "$JAR" --sentiment.inference.window-tokens=32
 start batch128 18085 "$JAR" --sentiment.inference.max-batch-size=128
-start batch128-window64 18087 "$JAR" --sentiment.inference.max-batch-size=128 \
-  --sentiment.inference.window-tokens=64
 await_ready 18083 18084 18085 18087 ${OLD_JAR:+18086}
-python3 bench/ab.py texts "${SERVICES[@]}" --port default=18083 --port window64=18084 \
-  --port batch128=18085 --port batch128-window64=18087 --raw-best "$RAW_BEST" | tee "$OUT/texts.txt"
+python3 bench/ab.py texts "${SERVICES[@]}" --port default=18083 --port window128=18084 \
+  --port window32=18087 --port batch128=18085 --raw-best "$RAW_BEST" | tee "$OUT/texts.txt"
 stop_all
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"

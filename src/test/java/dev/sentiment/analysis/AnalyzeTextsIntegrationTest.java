@@ -125,10 +125,10 @@ class AnalyzeTextsIntegrationTest {
 
   @Test
   void aTextPastTheHardCapIsCutThereAndSaysSo() {
-    String endless = "Good. ".repeat(6000); // two tokens a sentence: past 64 windows of 126
+    String endless = "Good. ".repeat(6000); // two tokens a sentence: past 128 windows of 62
     JsonNode answer = post("/analyze", text(endless), 200);
 
-    assertThat(answer.get("windows").asInt()).isEqualTo(64);
+    assertThat(answer.get("windows").asInt()).isEqualTo(128);
     assertThat(answer.get("truncated").asBoolean()).isTrue();
   }
 

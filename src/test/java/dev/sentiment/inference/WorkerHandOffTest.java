@@ -86,8 +86,8 @@ class WorkerHandOffTest {
                 false,
                 1,
                 null,
-                64,
-                0),
+                128,
+                64),
             new GatedRegistry());
   }
 
