@@ -7,7 +7,7 @@
 #  (c) 8 clients x 32 texts per call, and a ~300-word review against one sentence, on this build
 #      with its defaults (64-token windows), with the model's whole 128-token windows, with 32-token
 #      windows and with batches of 128, and on OLD_JAR with its defaults.
-# Bounded (about 25 minutes), 127.0.0.1 only, stops by itself. Needs wrk.
+# Bounded (about 35 minutes), 127.0.0.1 only, stops by itself. Needs wrk.
 #   bench/compare.sh [OLD_JAR]      e.g. a jar built from an earlier commit
 set -euo pipefail
 export TORCH_CPP_LOG_LEVEL=ERROR ONEDNN_PRIMITIVE_CACHE_CAPACITY=${ONEDNN_PRIMITIVE_CACHE_CAPACITY:-4096}

@@ -7,8 +7,9 @@ package dev.sentiment.inference;
  * bulk passes are kept small and one worker (of several) stays free of bulk work, so a request
  * rarely waits behind a batch job. A worker that finds fewer interactive texts than a full batch
  * waits up to the batch delay for more, but only while another worker is computing: with an idle
- * worker around, waiting would only add latency. Long texts that find workers idle are shared out
- * among them, and a batch holds texts of similar length ({@link SimilarLengths}).
+ * worker around, waiting would only add latency. Long texts and the parts of a long document that
+ * find workers idle are shared out among them, and a batch holds texts of similar length ({@link
+ * SimilarLengths}).
  */
 final class BatchPolicy {
 

@@ -14,9 +14,9 @@ import java.util.function.IntPredicate;
  *
  * <p>A new text wakes the worker that went idle last, not the one idle longest: at low load one
  * worker then serves every request with its caches and its libtorch state warm (alternating between
- * two workers added half a millisecond to a lone request's answer). Long texts that arrive together
- * while other workers are idle are shared out among them ({@link BatchPolicy#share}), so a long
- * document's windows are computed on several cores at once.
+ * two workers added half a millisecond to a lone request's answer). Long texts, and the parts of a
+ * text read in several, that arrive while other workers are idle are shared out among them ({@link
+ * BatchPolicy#share}), so a long document's windows are computed on several cores at once.
  */
 final class WorkQueue {
 
