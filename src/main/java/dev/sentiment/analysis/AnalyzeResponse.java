@@ -14,8 +14,10 @@ import java.util.Map;
  * @param score its probability
  * @param probabilities every label's probability
  * @param model the name of the model that answered
- * @param truncated whether the text was longer than the service reads (64 windows) and was cut
- * @param windows how many windows of the model's maximum length were read
+ * @param truncated whether the text was longer than the service reads ({@code
+ *     sentiment.inference.max-windows}, 128 windows by default) and was cut
+ * @param windows how many windows were read: 1 for a text that fits the model, else windows of at
+ *     most {@code sentiment.inference.window-tokens}
  * @param sentences each sentence's own answer, with {@code ?detail=sentences} only
  * @param mixed whether a confident negative and a confident positive sentence (probability at least
  *     0.8) are both in the text, with {@code ?detail=sentences} only
