@@ -2,7 +2,8 @@
 # The interleaved comparisons of docs/performance.md ("/analyze v2, the restructure, model 3.0"):
 #  (a) each built-in model's raw speed in process (JMH): best texts/s, single-text p50; and the
 #      default model on batches sorted only within runs of 256 texts (the most a service holding
-#      8 clients x 32 texts at once can sort);
+#      8 clients x 32 texts at once can sort); and one pass's cost by shape (the floor under a
+#      long review's answer);
 #  (b) single-text /analyze at 1 and 64 clients, this build against OLD_JAR, both on model 2.2.0;
 #  (c) 8 clients x 32 texts per call, and a ~300-word review against one sentence, on this build
 #      with its defaults (64-token windows), with the model's whole 128-token windows, with 32-token
@@ -51,6 +52,15 @@ per = {int(r["params"]["batchSize"]): r["primaryMetric"]["score"] * int(r["param
        for r in json.load(open(sys.argv[1]))}
 print("sentiment-en, sorted within runs of 256 texts: texts/s by batch size "
       + ", ".join(f"{b}: {v:.0f}" for b, v in sorted(per.items())))
+PY
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'PassShapeBenchmark' -t 1 -f 1 \
+  -wi 2 -w 3s -i 3 -r 3s -rf json -rff "$OUT/pass-shapes.json" > "$OUT/pass-shapes.log"
+python3 - "$OUT/pass-shapes.json" <<'PY'
+import json, sys
+p50 = {r["params"]["shape"]: r["primaryMetric"]["scorePercentiles"]["50.0"] / 1000
+       for r in json.load(open(sys.argv[1]))}
+print("sentiment-en, one pass p50 by texts x tokens: "
+      + ", ".join(f"{s}: {v:.3f} ms" for s, v in p50.items()))
 PY
 RAW_BEST=$(python3 -c "import json; r=json.load(open('$OUT/raw-sentiment-en.json')); print(max(x['primaryMetric']['score']*int(x['params']['batchSize']) for x in r))")
 
