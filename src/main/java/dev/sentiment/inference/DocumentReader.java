@@ -52,7 +52,15 @@ final class DocumentReader {
     EncodedText whole = encoder.encode(text);
     if (!whole.truncated()) {
       List<EncodedText> windows = encoder.hasContent(whole) ? List.of(whole) : List.of();
-      return new Document(windows, withSentences ? sentencesOf(text, whole) : List.of(), false);
+      if (!withSentences) {
+        return new Document(windows, List.of(), false);
+      }
+      List<TextSpan> spans = SentenceSplitter.split(text);
+      // One window: a sentence is that window only when it is the whole text.
+      List<List<Integer>> windowsOf =
+          spans.size() == 1 && !windows.isEmpty() ? List.of(List.of(0)) : List.of();
+      return new Document(
+          windows, sentences(text, spans, spans.size(), windowsOf, encoder::encode), false);
     }
     // Every string is tokenized once: the planner counts each sentence and window by encoding it,
     // and the window (or sentence) the model then reads is that very string.
@@ -90,7 +98,20 @@ final class DocumentReader {
     }
     int read =
         plan.windows().isEmpty() ? 0 : plan.windows().get(plan.windows().size() - 1).endSentence();
-    List<Sentence> sentences = new ArrayList<>();
+    return new Document(windows, sentences(text, spans, read, windowsOf, encode), plan.truncated());
+  }
+
+  /**
+   * The first {@code read} sentences: each the windows it is ({@code windowsOf}, by sentence), or
+   * else tokenized by itself; a sentence with no token the model can read is left out.
+   */
+  private List<Sentence> sentences(
+      String text,
+      List<TextSpan> spans,
+      int read,
+      List<List<Integer>> windowsOf,
+      Function<String, EncodedText> encode) {
+    List<Sentence> sentences = new ArrayList<>(read);
     for (int i = 0; i < read; i++) {
       List<Integer> own = i < windowsOf.size() ? windowsOf.get(i) : List.of();
       if (!own.isEmpty()) {
@@ -100,25 +121,6 @@ final class DocumentReader {
       EncodedText encoded = encode.apply(spans.get(i).of(text));
       if (encoder.hasContent(encoded)) {
         sentences.add(new Sentence(spans.get(i), List.of(), encoded));
-      }
-    }
-    return new Document(windows, sentences, plan.truncated());
-  }
-
-  /**
-   * The sentences of a text read as one window: the window itself when the text is one sentence,
-   * else each sentence tokenized by itself.
-   */
-  private List<Sentence> sentencesOf(String text, EncodedText whole) {
-    List<TextSpan> spans = SentenceSplitter.split(text);
-    if (spans.size() == 1 && encoder.hasContent(whole)) {
-      return List.of(new Sentence(spans.get(0), List.of(0), null));
-    }
-    List<Sentence> sentences = new ArrayList<>(spans.size());
-    for (TextSpan span : spans) {
-      EncodedText encoded = encoder.encode(span.of(text));
-      if (encoder.hasContent(encoded)) {
-        sentences.add(new Sentence(span, List.of(), encoded));
       }
     }
     return sentences;
