@@ -36,6 +36,12 @@ def sentences():
         return [line.rsplit("\t", 1)[0].strip() for line in f]
 
 
+def list_bodies():
+    """The lists case's request bodies: the first 384 dev sentences as 12 lists of 32."""
+    all_sentences = sentences()
+    return [json.dumps({"texts": all_sentences[i:i + 32]}) for i in range(0, 32 * 12, 32)]
+
+
 def lua_script(bodies, out):
     """A wrk script posting the given JSON bodies in turn and counting statuses (as load.py's)."""
     listed = ",\n".join("  [[" + b + "]]" for b in bodies if "]]" not in b)
@@ -104,8 +110,7 @@ def texts(args):
     all_sentences = sentences()
     tmp = tempfile.mkdtemp()
     lists = os.path.join(tmp, "lists.lua")
-    lua_script([json.dumps({"texts": all_sentences[i:i + 32]})
-                for i in range(0, 32 * 12, 32)], lists)
+    lua_script(list_bodies(), lists)
     review, words = [], 0
     for s in all_sentences[400:]:
         review.append(s)

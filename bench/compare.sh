@@ -53,14 +53,15 @@ per = {int(r["params"]["batchSize"]): r["primaryMetric"]["score"] * int(r["param
 print("sentiment-en, sorted within runs of 256 texts: texts/s by batch size "
       + ", ".join(f"{b}: {v:.0f}" for b, v in sorted(per.items())))
 PY
-"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'PassShapeBenchmark' -t 1 -f 1 \
+"$JAVA" "${JAVA_OPTS[@]}" -cp "$CP" org.openjdk.jmh.Main 'PassCostBenchmark' \
+  -p modelDir=classpath:models/sentiment-en -p rows=1,2,4,7 -p length=12,32,64,128 -t 1 -f 1 \
   -wi 2 -w 3s -i 3 -r 3s -rf json -rff "$OUT/pass-shapes.json" > "$OUT/pass-shapes.log"
 python3 - "$OUT/pass-shapes.json" <<'PY'
 import json, sys
-p50 = {r["params"]["shape"]: r["primaryMetric"]["scorePercentiles"]["50.0"] / 1000
-       for r in json.load(open(sys.argv[1]))}
-print("sentiment-en, one pass p50 by texts x tokens: "
-      + ", ".join(f"{s}: {v:.3f} ms" for s, v in p50.items()))
+ms = {(int(r["params"]["rows"]), int(r["params"]["length"])): r["primaryMetric"]["score"] / 1000
+      for r in json.load(open(sys.argv[1]))}
+print("sentiment-en, one pass by texts x tokens (ms): "
+      + ", ".join(f"{r}x{l}: {v:.3f}" for (r, l), v in sorted(ms.items())))
 PY
 RAW_BEST=$(python3 -c "import json; r=json.load(open('$OUT/raw-sentiment-en.json')); print(max(x['primaryMetric']['score']*int(x['params']['batchSize']) for x in r))")
 

@@ -12,11 +12,10 @@ PID=$(ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 python3 - "$TMP/lists.lua" <<'PY'
-import json, os, sys
+import os, sys
 sys.path.insert(0, os.path.join(os.getcwd(), "bench"))
 import ab
-s = ab.sentences()
-ab.lua_script([json.dumps({"texts": s[i:i + 32]}) for i in range(0, 32 * 12, 32)], sys.argv[1])
+ab.lua_script(ab.list_bodies(), sys.argv[1])
 PY
 ticks() { # thread group, utime + stime in clock ticks, summed over the process's threads
   for task in /proc/"$PID"/task/*; do

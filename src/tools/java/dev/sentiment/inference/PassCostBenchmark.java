@@ -25,7 +25,10 @@ import org.springframework.core.io.DefaultResourceLoader;
  * fixed / perToken} is the overhead {@link LengthGroups} weighs against padding when it splits a
  * batch, which the workers learn from their passes ({@link PassCost}); this measures it alone, on
  * one thread. Run with {@code org.openjdk.jmh.Main PassCostBenchmark -p modelDir=/path/to/model} on
- * the `-Ptools` test classpath (docs/performance.md, "A transformer dropped in").
+ * the `-Ptools` test classpath (docs/performance.md, "A transformer dropped in"). {@code
+ * bench/compare.sh} also runs it on the built-in recurrent model, whose pass costs a step per token
+ * of its longest text: the shapes a long review's windows give each worker (2 x 128, 4 x 64, 7 x
+ * 32) against a sentence's (1 x 12) are the floor under that review's answer.
  */
 @State(Scope.Thread)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
